@@ -1,0 +1,30 @@
+// Dispatches `appsync-local <command> [args]` to local/cli/commands/<command>.ts,
+// each of which exports `run(args): Promise<number>` (the exit code).
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { quietAwsSdk } from '../util/quiet-aws-sdk.js';
+
+quietAwsSdk();
+
+const commandsDir = fileURLToPath(new URL('./commands/', import.meta.url));
+const commands = readdirSync(commandsDir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
+
+function usage(): string {
+  return `usage: appsync-local <command> [options]\n\ncommands: ${commands.join(', ')}\nrun "appsync-local <command> --help" for the options of one.\n`;
+}
+
+const [name, ...rest] = process.argv.slice(2);
+if (!name || name === '--help' || name === '-h') {
+  process.stdout.write(usage());
+  process.exit(name ? 0 : 1);
+}
+if (!commands.includes(name)) {
+  process.stderr.write(`appsync-local: unknown command "${name}"\n${usage()}`);
+  process.exit(1);
+}
+const mod = (await import(`./commands/${name}.ts`)) as { run(args: string[]): Promise<number> };
+const code = await mod.run(rest);
+if (code !== undefined && code !== null) process.exitCode = code;

@@ -1,0 +1,51 @@
+// Mutation.createProfile: the caller's profile and a guard item that reserves
+// the email, written in one transaction so an email can never belong to two users.
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
+import type { MutationCreateProfileArgs, User } from '../generated/schema-types';
+import { callerId } from '../lib/caller';
+import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors';
+import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys';
+import { checkEmail, checkText, LIMITS } from '../lib/validate';
+
+export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransactWriteItemsRequest {
+  const userId = callerId(ctx);
+  const { email, displayName } = ctx.args.input;
+  checkEmail(email);
+  checkText(displayName, 'displayName', LIMITS.displayNameMax);
+  const now = util.time.nowISO8601();
+  const profile = { userId, email, displayName, createdAt: now, updatedAt: now };
+  ctx.stash.profile = profile;
+  const table = ctx.env.TABLE_NAME;
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ pk: userPk(userId), sk: PROFILE_SK }),
+        attributeValues: util.dynamodb.toMapValues(profile),
+        condition: { expression: 'attribute_not_exists(pk)' },
+      },
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ pk: emailPk(email), sk: EMAIL_SK }),
+        attributeValues: util.dynamodb.toMapValues({ userId }),
+        condition: { expression: 'attribute_not_exists(pk)' },
+      },
+    ],
+  };
+}
+
+export function response(ctx: Context<MutationCreateProfileArgs>): Omit<User, 'items'> {
+  if (isTransactionCanceled(ctx)) {
+    const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] }).cancellationReasons ?? [];
+    const profileTaken = reasons.length > 0 && reasons[0].type === 'ConditionalCheckFailed';
+    if (profileTaken) {
+      util.error('A profile already exists for this user', 'Conflict', null, { reason: 'PROFILE_EXISTS' });
+    }
+    util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });
+  }
+  failOnDataSourceError(ctx);
+  return ctx.stash.profile;
+}

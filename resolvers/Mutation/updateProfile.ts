@@ -1,0 +1,21 @@
+// Mutation.updateProfile (pipeline: getProfile → writeProfile). The before
+// step validates the input so nothing is read or written for a bad request.
+import { util, type Context } from '@aws-appsync/utils';
+import type { MutationUpdateProfileArgs, User } from '../generated/schema-types';
+import { callerId } from '../lib/caller';
+import { checkEmail, checkText, LIMITS } from '../lib/validate';
+
+export function request(ctx: Context<MutationUpdateProfileArgs>): Record<string, never> {
+  const { email, displayName } = ctx.args.input;
+  if ((email === undefined || email === null) && (displayName === undefined || displayName === null)) {
+    util.error('Nothing to update: give email or displayName', 'ValidationError', null, { field: 'input' });
+  }
+  checkEmail(email);
+  checkText(displayName, 'displayName', LIMITS.displayNameMax);
+  ctx.stash.userId = callerId(ctx);
+  return {};
+}
+
+export function response(ctx: Context<MutationUpdateProfileArgs>): Omit<User, 'items'> {
+  return ctx.prev.result;
+}

@@ -1,0 +1,68 @@
+// The API definition: which field runs which code against which data source,
+// the table it reads, and how callers authenticate. The CDK stack
+// (infra/) and the local server (local/) are both built from this one object.
+import type { ApiDefinition } from '../local/definition.js';
+
+export const api: ApiDefinition = {
+  name: 'ItemsApi',
+  schema: 'schema.graphql',
+  sourceDir: 'resolvers',
+  outDir: 'dist/resolvers',
+  auth: {
+    default: { type: 'AMAZON_COGNITO_USER_POOLS' },
+    additional: [{ type: 'AWS_IAM' }],
+  },
+  userGroups: ['admin'],
+  tables: {
+    // Single table. pk/sk: USER#<sub> + PROFILE | ITEM#<ulid>; EMAIL#<email> + EMAIL guards
+    // unique emails. byStatus: gsi1pk USER#<sub>#STATUS#<status>, gsi1sk <ulid> (time order).
+    items: {
+      localName: 'items',
+      partitionKey: { name: 'pk', type: 'S' },
+      sortKey: { name: 'sk', type: 'S' },
+      globalSecondaryIndexes: [
+        {
+          indexName: 'byStatus',
+          partitionKey: { name: 'gsi1pk', type: 'S' },
+          sortKey: { name: 'gsi1sk', type: 'S' },
+          projection: 'ALL',
+        },
+      ],
+    },
+  },
+  dataSources: {
+    itemsTable: { type: 'AMAZON_DYNAMODB', table: 'items', description: 'The single table of users and items' },
+    none: { type: 'NONE', description: 'Local checks without a data store (subscription authorization)' },
+  },
+  environment: {
+    // Transactions name their table explicitly; resolvers read it from ctx.env.
+    TABLE_NAME: { tableName: 'items' },
+  },
+  functions: {
+    getProfile: { code: 'functions/getProfile', dataSource: 'itemsTable' },
+    writeProfile: { code: 'functions/writeProfile', dataSource: 'itemsTable' },
+  },
+  resolvers: [
+    { typeName: 'Query', fieldName: 'me', code: 'Query/me', dataSource: 'itemsTable' },
+    { typeName: 'Query', fieldName: 'getItem', code: 'Query/getItem', dataSource: 'itemsTable' },
+    { typeName: 'Query', fieldName: 'listItems', code: 'Query/listItems', dataSource: 'itemsTable' },
+    { typeName: 'Query', fieldName: 'getUser', code: 'Query/getUser', dataSource: 'itemsTable' },
+    { typeName: 'User', fieldName: 'items', code: 'User/items', dataSource: 'itemsTable' },
+    { typeName: 'Mutation', fieldName: 'createProfile', code: 'Mutation/createProfile', dataSource: 'itemsTable' },
+    {
+      typeName: 'Mutation',
+      fieldName: 'updateProfile',
+      code: 'Mutation/updateProfile',
+      pipeline: ['getProfile', 'writeProfile'],
+    },
+    { typeName: 'Mutation', fieldName: 'createItem', code: 'Mutation/createItem', dataSource: 'itemsTable' },
+    { typeName: 'Mutation', fieldName: 'updateItem', code: 'Mutation/updateItem', dataSource: 'itemsTable' },
+    { typeName: 'Mutation', fieldName: 'deleteItem', code: 'Mutation/deleteItem', dataSource: 'itemsTable' },
+    { typeName: 'Subscription', fieldName: 'onCreateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
+    { typeName: 'Subscription', fieldName: 'onUpdateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
+    { typeName: 'Subscription', fieldName: 'onDeleteItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
+  ],
+  limits: { queryDepth: 10 },
+};
+
+export default api;

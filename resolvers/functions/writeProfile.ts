@@ -1,0 +1,100 @@
+// Pipeline function: applies the profile update read by getProfile. A new
+// email moves the email guard in the same transaction as the profile, and
+// every write is conditioned on what getProfile saw, so a concurrent change
+// makes this fail with Conflict instead of being overwritten.
+import {
+  util,
+  type Context,
+  type DynamoDBTransactWriteItemsRequest,
+  type DynamoDBUpdateItemRequest,
+} from '@aws-appsync/utils';
+import type { MutationUpdateProfileArgs } from '../generated/schema-types';
+import { failOnDataSourceError, isConditionFailure, isTransactionCanceled } from '../lib/errors';
+import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys';
+import type { ProfileRecord } from '../lib/profile';
+
+export function request(
+  ctx: Context<MutationUpdateProfileArgs>,
+): DynamoDBUpdateItemRequest | DynamoDBTransactWriteItemsRequest {
+  const current = ctx.prev.result as ProfileRecord;
+  const { email, displayName } = ctx.args.input;
+  const now = util.time.nowISO8601();
+  const next = {
+    ...current,
+    email: email ?? current.email,
+    displayName: displayName ?? current.displayName,
+    updatedAt: now,
+  };
+  ctx.stash.profile = next;
+  const key = util.dynamodb.toMapValues({ pk: current.pk, sk: PROFILE_SK });
+  const update = {
+    expression: 'SET #email = :email, #displayName = :displayName, #updatedAt = :updatedAt',
+    expressionNames: { '#email': 'email', '#displayName': 'displayName', '#updatedAt': 'updatedAt' },
+    expressionValues: util.dynamodb.toMapValues({
+      ':email': next.email,
+      ':displayName': next.displayName,
+      ':updatedAt': now,
+    }),
+  };
+  const unchanged = {
+    expression: 'attribute_exists(pk) AND #email = :was AND #updatedAt = :wasUpdated',
+    expressionNames: { '#email': 'email', '#updatedAt': 'updatedAt' },
+    expressionValues: util.dynamodb.toMapValues({ ':was': current.email, ':wasUpdated': current.updatedAt }),
+  };
+  const emailMoves = emailPk(next.email) !== emailPk(current.email);
+  if (!emailMoves) {
+    return { operation: 'UpdateItem', key, update, condition: unchanged };
+  }
+  const table = ctx.env.TABLE_NAME;
+  const userId = current.userId;
+  return {
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table,
+        operation: 'UpdateItem',
+        key,
+        update,
+        condition: unchanged,
+      },
+      {
+        table,
+        operation: 'DeleteItem',
+        key: util.dynamodb.toMapValues({ pk: emailPk(current.email), sk: EMAIL_SK }),
+        condition: {
+          expression: '#userId = :userId',
+          expressionNames: { '#userId': 'userId' },
+          expressionValues: util.dynamodb.toMapValues({ ':userId': userId }),
+        },
+      },
+      {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ pk: emailPk(next.email), sk: EMAIL_SK }),
+        attributeValues: util.dynamodb.toMapValues({ userId }),
+        condition: { expression: 'attribute_not_exists(pk)' },
+      },
+    ],
+  };
+}
+
+export function response(ctx: Context<MutationUpdateProfileArgs>): ProfileRecord {
+  if (isTransactionCanceled(ctx)) {
+    const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] }).cancellationReasons ?? [];
+    const emailTaken = reasons.length > 2 && reasons[2].type === 'ConditionalCheckFailed';
+    if (emailTaken) {
+      util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });
+    }
+    util.error('The profile changed while it was being updated; read it again', 'Conflict', null, {
+      reason: 'CONCURRENT_UPDATE',
+    });
+  }
+  if (isConditionFailure(ctx)) {
+    util.error('The profile changed while it was being updated; read it again', 'Conflict', null, {
+      reason: 'CONCURRENT_UPDATE',
+    });
+  }
+  failOnDataSourceError(ctx);
+  // UpdateItem answers with the whole new item; a transaction answers with keys only.
+  return ctx.result && ctx.result.userId ? ctx.result : ctx.stash.profile;
+}

@@ -1,0 +1,31 @@
+import { util, type Context } from '@aws-appsync/utils';
+
+const CONDITION_FAILED = 'DynamoDB:ConditionalCheckFailedException';
+const TRANSACTION_CANCELED = 'DynamoDB:TransactionCanceledException';
+
+/** True when the data source refused a write because its condition did not hold. */
+export function isConditionFailure(ctx: Context): boolean {
+  return !!ctx.error && ctx.error.type === CONDITION_FAILED;
+}
+
+/** True when a transaction was cancelled (one of its conditions did not hold). */
+export function isTransactionCanceled(ctx: Context): boolean {
+  return !!ctx.error && ctx.error.type === TRANSACTION_CANCELED;
+}
+
+/**
+ * On a failed condition AppSync hands back the item as it is stored now
+ * (absent when there is none): that tells "not found" from "changed since read".
+ */
+export function storedItem(ctx: Context): Record<string, unknown> | null {
+  const data = (ctx.error as { data?: unknown } | undefined)?.data;
+  if (data && typeof data === 'object') return data as Record<string, unknown>;
+  return null;
+}
+
+/** Any other data source error surfaces as-is (message and DynamoDB type). */
+export function failOnDataSourceError(ctx: Context): void {
+  if (ctx.error) {
+    util.error(ctx.error.message, ctx.error.type);
+  }
+}
