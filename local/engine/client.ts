@@ -1,0 +1,38 @@
+// A DynamoDB client for the local engine or for any endpoint, including real AWS.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+/** Local engines accept any credentials; fixed ones keep clients from reading the user's profile. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const LOCAL_REGION = 'us-east-1';
+
+/** The endpoint the AWS SDK's standard variables name, if any (service-specific one first). */
+export function endpointFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.AWS_ENDPOINT_URL_DYNAMODB || env.AWS_ENDPOINT_URL || undefined;
+}
+
+/** True when the URL points at AWS itself (then real credentials and the region are needed). */
+export function isAwsEndpoint(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname.toLowerCase();
+  return host.endsWith('.amazonaws.com') || host.endsWith('.amazonaws.com.cn') || host.endsWith('.api.aws');
+}
+
+/** Region named by an AWS endpoint host such as dynamodb.eu-west-1.amazonaws.com. */
+function regionOf(endpoint: string): string | undefined {
+  const m = /^dynamodb(?:-fips)?\.([a-z0-9-]+)\./.exec(new URL(endpoint).hostname.toLowerCase());
+  return m?.[1];
+}
+
+/**
+ * `endpoint` (or AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL) pointing at a local
+ * engine gets dummy credentials and us-east-1; an AWS endpoint, or none at all,
+ * uses the SDK's default credential and region chain.
+ */
+export function createDynamoDbClient(endpoint?: string): DynamoDBClient {
+  const url = endpoint ?? endpointFromEnvironment();
+  if (!url) return new DynamoDBClient({});
+  if (isAwsEndpoint(url)) {
+    const region = regionOf(url);
+    return new DynamoDBClient({ endpoint: url, ...(region ? { region } : {}) });
+  }
+  return new DynamoDBClient({ endpoint: url, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } });
+}

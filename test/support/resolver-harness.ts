@@ -1,0 +1,90 @@
+// Runs our *bundled* resolvers (dist/resolvers, built by the global setup)
+// through the local APPSYNC_JS runtime with a scripted data source, so each
+// test sees the request object a resolver sends and what it makes of an answer.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileCode, runPipelineResolver, runUnitResolver } from '../../local/runtime/index.js';
+import type { DataSourceResult, FieldOutcome, ResolverContextInput } from '../../local/runtime/types.js';
+import { api } from '../../resolvers/api.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const compiled = new Map<string, ReturnType<typeof compileCode>>();
+
+export function bundle(code: string): ReturnType<typeof compileCode> {
+  let c = compiled.get(code);
+  if (!c) {
+    const file = `${api.outDir}/${code}.js`;
+    c = compileCode(readFileSync(`${root}/${file}`, 'utf8'), file);
+    compiled.set(code, c);
+  }
+  return c;
+}
+
+export const TABLE = 'items-table';
+
+export function cognito(sub: string, groups: string[] = []): Record<string, unknown> {
+  return {
+    sub,
+    issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_local',
+    username: sub,
+    claims: { sub, 'cognito:username': sub, 'cognito:groups': groups },
+    sourceIp: ['127.0.0.1'],
+    defaultAuthStrategy: 'ALLOW',
+    groups: groups.length ? groups : null,
+  };
+}
+
+export interface CallOptions {
+  args?: Record<string, unknown>;
+  identity?: Record<string, unknown> | null;
+  source?: unknown;
+  /** Answers each data-source request in order; the default answers `{ result: null }`. */
+  answers?: Array<DataSourceResult | ((request: any) => DataSourceResult)>;
+}
+
+export interface Call {
+  outcome: FieldOutcome;
+  /** Request objects the resolver handed to its data source(s), in order. */
+  requests: any[];
+}
+
+function context(typeName: string, fieldName: string, o: CallOptions): ResolverContextInput {
+  return {
+    arguments: o.args ?? {},
+    identity: o.identity === undefined ? cognito('alice') : o.identity,
+    source: o.source ?? null,
+    info: { fieldName, parentTypeName: typeName, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
+    request: { headers: {}, domainName: null },
+    env: { TABLE_NAME: TABLE },
+  };
+}
+
+/** Runs the resolver the API definition attaches to typeName.fieldName. */
+export async function call(typeName: string, fieldName: string, o: CallOptions = {}): Promise<Call> {
+  const def = api.resolvers.find((r) => r.typeName === typeName && r.fieldName === fieldName);
+  if (!def) throw new Error(`no resolver for ${typeName}.${fieldName}`);
+  const requests: any[] = [];
+  const answers = [...(o.answers ?? [])];
+  const invoke = async (request: unknown): Promise<DataSourceResult> => {
+    requests.push(request);
+    const next = answers.shift() ?? { result: null };
+    return typeof next === 'function' ? next(request) : next;
+  };
+  const ctx = context(typeName, fieldName, o);
+  const outcome = def.pipeline
+    ? await runPipelineResolver({
+        code: bundle(def.code),
+        functions: def.pipeline.map((name) => ({ code: bundle(api.functions[name].code), invoke })),
+        ctx,
+      })
+    : await runUnitResolver({ code: bundle(def.code), ctx, invoke });
+  return { outcome, requests };
+}
+
+export const conditionFailed = (current?: Record<string, unknown>): DataSourceResult => ({
+  error: {
+    message: 'The conditional request failed',
+    type: 'DynamoDB:ConditionalCheckFailedException',
+    ...(current ? { data: current } : {}),
+  },
+});
