@@ -62,7 +62,8 @@ export const api: ApiDefinition = {
     { typeName: 'Subscription', fieldName: 'onUpdateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onDeleteItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
   ],
-  limits: { queryDepth: 10 },
+  // AppSync's per-API limits (GraphqlApi queryDepthLimit / resolverCountLimit).
+  limits: { queryDepth: 10, resolverCount: 1000 },
 };
 
 export default api;

