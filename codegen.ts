@@ -1,13 +1,15 @@
-// GraphQL Code Generator config (`npm run codegen`). Two outputs from one schema:
+// GraphQL Code Generator config (`npm run codegen`). From one schema:
 //  - client/generated/: typed documents (TypedDocumentNode) for every operation in
-//    client/operations/, usable as-is by urql, Apollo Client, graphql-request, Amplify
-//    and client/index.ts;
+//    client/operations/, usable as-is by urql, Apollo Client, graphql-request and
+//    client/index.ts, plus amplify.ts: the same operations as the typed strings
+//    Amplify's client.graphql() infers types from;
 //  - resolvers/generated/schema-types.ts: plain TypeScript types of the schema
 //    (objects, inputs, `<Type><Field>Args`) that the APPSYNC_JS resolvers import, so
 //    `tsc` fails when a schema change breaks a resolver.
 // Output is deterministic and committed; test/client/codegen-drift.test.ts fails if
 // it is stale. Runs offline: the schema and the AppSync prelude are local files.
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import amplifyDocuments from './client/codegen/amplify-documents.js';
 
 // AppSync's scalars on the wire. AWSJSON is a *string* containing JSON (clients
 // JSON.stringify before sending and JSON.parse after receiving); AWSTimestamp is
@@ -33,6 +35,8 @@ const config: CodegenConfig = {
   schema: ['schema.graphql', 'client/appsync-prelude.graphql'],
   documents: ['client/operations/*.graphql'],
   ignoreNoDocuments: false,
+  // Our own plugin is loaded from source, everything else from node_modules.
+  pluginLoader: async (name: string) => (name === 'amplify-documents' ? amplifyDocuments : import(name)),
   generates: {
     'client/generated/': {
       preset: 'client',
@@ -51,6 +55,10 @@ const config: CodegenConfig = {
         // fields are `T | null`, never optional; inputs stay optional.
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
+    },
+    // The same operations as Amplify-style typed strings (see the plugin for why).
+    'client/generated/amplify.ts': {
+      plugins: ['amplify-documents'],
     },
     'resolvers/generated/schema-types.ts': {
       plugins: [

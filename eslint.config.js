@@ -3,6 +3,7 @@
 // AppSync plugin's type-aware `recommended` rules catch that before deploy.
 // Everything else (local server, CDK app, client, tests, bench) is Node/browser
 // TypeScript and gets typescript-eslint's `recommended` (no stylistic rules).
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import appsync from '@aws-appsync/eslint-plugin';
 
@@ -10,7 +11,7 @@ const resolverFiles = ['resolvers/**/*.ts'];
 // The definition table and generated types are not APPSYNC_JS code.
 const notResolverCode = ['resolvers/api.ts', 'resolvers/generated/**'];
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: [
       'dist/**',

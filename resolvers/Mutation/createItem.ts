@@ -2,11 +2,11 @@
 // (sortable by creation time, which gives "newest first" for free) and the
 // write refuses to replace anything that already has that key.
 import { util, type Context, type DynamoDBPutItemRequest } from '@aws-appsync/utils';
-import type { Item, MutationCreateItemArgs } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { failOnDataSourceError, isConditionFailure } from '../lib/errors';
-import { itemSk, statusPk, userPk } from '../lib/keys';
-import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate';
+import type { Item, MutationCreateItemArgs } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { failOnDataSourceError, isConditionFailure } from '../lib/errors.js';
+import { itemSk, statusPk, userPk } from '../lib/keys.js';
+import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate.js';
 
 export function request(ctx: Context<MutationCreateItemArgs>): DynamoDBPutItemRequest {
   const userId = callerId(ctx);

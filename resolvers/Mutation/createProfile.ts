@@ -1,11 +1,11 @@
 // Mutation.createProfile: the caller's profile and a guard item that reserves
 // the email, written in one transaction so an email can never belong to two users.
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
-import type { MutationCreateProfileArgs, User } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors';
-import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys';
-import { checkEmail, checkText, LIMITS } from '../lib/validate';
+import type { MutationCreateProfileArgs, User } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors.js';
+import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
+import { checkEmail, checkText, LIMITS } from '../lib/validate.js';
 
 export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransactWriteItemsRequest {
   const userId = callerId(ctx);
@@ -24,14 +24,14 @@ export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransa
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ pk: userPk(userId), sk: PROFILE_SK }),
         attributeValues: util.dynamodb.toMapValues(profile),
-        condition: { expression: 'attribute_not_exists(pk)' },
+        condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
       },
       {
         table,
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ pk: emailPk(email), sk: EMAIL_SK }),
         attributeValues: util.dynamodb.toMapValues({ userId }),
-        condition: { expression: 'attribute_not_exists(pk)' },
+        condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
       },
     ],
   };

@@ -1,11 +1,11 @@
 // Mutation.deleteItem: DeleteItem of one of the caller's items; with
 // expectedVersion, only while the item is still at that version.
 import { util, type Context, type DynamoDBDeleteItemRequest } from '@aws-appsync/utils';
-import type { Item, MutationDeleteItemArgs } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { failOnItemCondition } from '../lib/conflict';
-import { failOnDataSourceError } from '../lib/errors';
-import { itemSk, userPk } from '../lib/keys';
+import type { Item, MutationDeleteItemArgs } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { failOnItemCondition } from '../lib/conflict.js';
+import { failOnDataSourceError } from '../lib/errors.js';
+import { itemSk, userPk } from '../lib/keys.js';
 
 export function request(ctx: Context<MutationDeleteItemArgs>): DynamoDBDeleteItemRequest {
   const userId = callerId(ctx);

@@ -1,12 +1,12 @@
 // Mutation.updateItem: UpdateItem with optimistic locking — the write happens
 // only if the item exists and is still at expectedVersion; version is bumped.
 import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
-import type { Item, MutationUpdateItemArgs } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { failOnItemCondition } from '../lib/conflict';
-import { failOnDataSourceError } from '../lib/errors';
-import { itemSk, statusPk, userPk } from '../lib/keys';
-import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate';
+import type { Item, MutationUpdateItemArgs } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { failOnItemCondition } from '../lib/conflict.js';
+import { failOnDataSourceError } from '../lib/errors.js';
+import { itemSk, statusPk, userPk } from '../lib/keys.js';
+import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate.js';
 
 const EDITABLE = ['title', 'status', 'priority', 'dueDate', 'tags'];
 const REQUIRED = ['title', 'status'];

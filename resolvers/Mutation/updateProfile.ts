@@ -1,9 +1,9 @@
 // Mutation.updateProfile (pipeline: getProfile → writeProfile). The before
 // step validates the input so nothing is read or written for a bad request.
 import { util, type Context } from '@aws-appsync/utils';
-import type { MutationUpdateProfileArgs, User } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { checkEmail, checkText, LIMITS } from '../lib/validate';
+import type { MutationUpdateProfileArgs, User } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { checkEmail, checkText, LIMITS } from '../lib/validate.js';
 
 export function request(ctx: Context<MutationUpdateProfileArgs>): Record<string, never> {
   const { email, displayName } = ctx.args.input;

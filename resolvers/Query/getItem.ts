@@ -1,9 +1,9 @@
 // Query.getItem: one of the caller's items (GetItem under the caller's partition), or null.
 import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
-import type { Item, QueryGetItemArgs } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { failOnDataSourceError } from '../lib/errors';
-import { itemSk, userPk } from '../lib/keys';
+import type { Item, QueryGetItemArgs } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { failOnDataSourceError } from '../lib/errors.js';
+import { itemSk, userPk } from '../lib/keys.js';
 
 export function request(ctx: Context<QueryGetItemArgs>): DynamoDBGetItemRequest {
   return {

@@ -1,9 +1,9 @@
 // Query.getUser: any user's profile, for admins (group "admin", enforced by the
 // schema's @aws_cognito_user_pools directive) and IAM back-end jobs.
 import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
-import type { QueryGetUserArgs, User } from '../generated/schema-types';
-import { failOnDataSourceError } from '../lib/errors';
-import { PROFILE_SK, userPk } from '../lib/keys';
+import type { QueryGetUserArgs, User } from '../generated/schema-types.js';
+import { failOnDataSourceError } from '../lib/errors.js';
+import { PROFILE_SK, userPk } from '../lib/keys.js';
 
 export function request(ctx: Context<QueryGetUserArgs>): DynamoDBGetItemRequest {
   return {

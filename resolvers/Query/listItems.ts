@@ -1,8 +1,8 @@
 // Query.listItems: the caller's items, newest first, optionally by status (Query, never Scan).
 import type { Context, DynamoDBQueryRequest } from '@aws-appsync/utils';
-import type { ItemConnection, QueryListItemsArgs } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
-import { listItemsRequest, listItemsResponse } from '../lib/list-items';
+import type { ItemConnection, QueryListItemsArgs } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { listItemsRequest, listItemsResponse } from '../lib/list-items.js';
 
 export function request(ctx: Context<QueryListItemsArgs>): DynamoDBQueryRequest {
   return listItemsRequest(callerId(ctx), ctx.args);

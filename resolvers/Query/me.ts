@@ -1,9 +1,9 @@
 // Query.me: the caller's profile (GetItem), null before createProfile.
-import { util, type Context } from '@aws-appsync/utils';
-import type { DynamoDBGetItemRequest } from '@aws-appsync/utils/lib/resolver-return-types';
-import { callerId } from '../lib/caller';
-import { failOnDataSourceError } from '../lib/errors';
-import { PROFILE_SK, userPk } from '../lib/keys';
+import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import type { User } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
+import { failOnDataSourceError } from '../lib/errors.js';
+import { PROFILE_SK, userPk } from '../lib/keys.js';
 
 export function request(ctx: Context): DynamoDBGetItemRequest {
   return {
@@ -12,7 +12,7 @@ export function request(ctx: Context): DynamoDBGetItemRequest {
   };
 }
 
-export function response(ctx: Context) {
+export function response(ctx: Context): Omit<User, 'items'> | null {
   failOnDataSourceError(ctx);
   return ctx.result ?? null;
 }

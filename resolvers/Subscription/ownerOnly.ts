@@ -2,8 +2,8 @@
 // only the owner may subscribe to a user's item events. The server-side filter
 // repeats the rule on every event, so nothing reaches a connection for another user.
 import { extensions, util, type Context, type NONERequest } from '@aws-appsync/utils';
-import type { SubscriptionOnCreateItemArgs } from '../generated/schema-types';
-import { callerId } from '../lib/caller';
+import type { SubscriptionOnCreateItemArgs } from '../generated/schema-types.js';
+import { callerId } from '../lib/caller.js';
 
 export function request(ctx: Context<SubscriptionOnCreateItemArgs>): NONERequest {
   if (ctx.args.userId !== callerId(ctx)) {

@@ -1,9 +1,9 @@
 // Pipeline function: reads the profile of ctx.stash.userId; fails with NotFound
 // when there is none, so later functions can rely on ctx.prev.result.
 import { util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
-import { failOnDataSourceError } from '../lib/errors';
-import { PROFILE_SK, userPk } from '../lib/keys';
-import type { ProfileRecord } from '../lib/profile';
+import { failOnDataSourceError } from '../lib/errors.js';
+import { PROFILE_SK, userPk } from '../lib/keys.js';
+import type { ProfileRecord } from '../lib/profile.js';
 
 export function request(ctx: Context): DynamoDBGetItemRequest {
   return {

@@ -8,10 +8,10 @@ import {
   type DynamoDBTransactWriteItemsRequest,
   type DynamoDBUpdateItemRequest,
 } from '@aws-appsync/utils';
-import type { MutationUpdateProfileArgs } from '../generated/schema-types';
-import { failOnDataSourceError, isConditionFailure, isTransactionCanceled } from '../lib/errors';
-import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys';
-import type { ProfileRecord } from '../lib/profile';
+import type { MutationUpdateProfileArgs } from '../generated/schema-types.js';
+import { failOnDataSourceError, isConditionFailure, isTransactionCanceled } from '../lib/errors.js';
+import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
+import type { ProfileRecord } from '../lib/profile.js';
 
 export function request(
   ctx: Context<MutationUpdateProfileArgs>,
@@ -55,7 +55,7 @@ export function request(
         operation: 'UpdateItem',
         key,
         update,
-        condition: unchanged,
+        condition: { ...unchanged, returnValuesOnConditionCheckFailure: false },
       },
       {
         table,
@@ -65,6 +65,7 @@ export function request(
           expression: '#userId = :userId',
           expressionNames: { '#userId': 'userId' },
           expressionValues: util.dynamodb.toMapValues({ ':userId': userId }),
+          returnValuesOnConditionCheckFailure: false,
         },
       },
       {
@@ -72,7 +73,7 @@ export function request(
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ pk: emailPk(next.email), sk: EMAIL_SK }),
         attributeValues: util.dynamodb.toMapValues({ userId }),
-        condition: { expression: 'attribute_not_exists(pk)' },
+        condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
       },
     ],
   };

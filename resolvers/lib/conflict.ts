@@ -1,5 +1,5 @@
 import { util, type Context } from '@aws-appsync/utils';
-import { isConditionFailure, storedItem } from './errors';
+import { isConditionFailure, storedItem } from './errors.js';
 
 /**
  * A conditional write on an item failed: NotFound when the item is not there

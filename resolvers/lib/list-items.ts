@@ -1,8 +1,8 @@
 import { util, type Context, type DynamoDBQueryRequest } from '@aws-appsync/utils';
-import type { Item, ItemConnection, ItemStatus } from '../generated/schema-types';
-import { failOnDataSourceError } from './errors';
-import { ITEM_PREFIX, STATUS_INDEX, statusPk, userPk } from './keys';
-import { pageLimit } from './validate';
+import type { Item, ItemConnection, ItemStatus } from '../generated/schema-types.js';
+import { failOnDataSourceError } from './errors.js';
+import { ITEM_PREFIX, STATUS_INDEX, statusPk, userPk } from './keys.js';
+import { pageLimit } from './validate.js';
 
 export interface ListArgs {
   status?: ItemStatus | null;

@@ -11,14 +11,15 @@ import config from '../../codegen.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 async function generateInMemory(): Promise<Map<string, string>> {
-  const outputs = await generate({ ...config, cwd: root, silent: true }, false);
+  const outputs: Array<{ filename: string; content: string }> = await generate({ ...config, cwd: root, silent: true }, false);
   return new Map(outputs.map((o) => [relative(root, join(root, o.filename)), o.content]));
 }
 
-describe('generated code', () => {
+describe('generated code', { timeout: 60_000 }, () => {
   it('is up to date with schema.graphql and client/operations (run `npm run codegen` if not)', async () => {
     const generated = await generateInMemory();
     expect([...generated.keys()].sort()).toEqual([
+      'client/generated/amplify.ts',
       'client/generated/gql.ts',
       'client/generated/graphql.ts',
       'client/generated/index.ts',
@@ -28,7 +29,7 @@ describe('generated code', () => {
       expect(readFileSync(join(root, file), 'utf8'), `${file} is stale`).toBe(content);
     }
     // No leftovers from operations that were removed.
-    expect(readdirSync(join(root, 'client/generated')).sort()).toEqual(['gql.ts', 'graphql.ts', 'index.ts']);
+    expect(readdirSync(join(root, 'client/generated')).sort()).toEqual(['amplify.ts', 'gql.ts', 'graphql.ts', 'index.ts']);
   });
 
   it('is deterministic (two runs give identical output)', async () => {

@@ -112,7 +112,7 @@ describe('Mutation.updateProfile (pipeline)', () => {
     expect(tx.transactItems.map((t: any) => t.operation)).toEqual(['UpdateItem', 'DeleteItem', 'PutItem']);
     expect(tx.transactItems[1].key.pk).toEqual({ S: 'EMAIL#a@example.com' });
     expect(tx.transactItems[2].key.pk).toEqual({ S: 'EMAIL#new@example.com' });
-    expect(tx.transactItems[2].condition).toEqual({ expression: 'attribute_not_exists(pk)' });
+    expect(tx.transactItems[2].condition).toEqual({ expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false });
     expect(outcome.data).toMatchObject({ email: 'new@example.com', userId: 'alice' });
   });
 

@@ -1,0 +1,159 @@
+// The local API under load, side by side with the raw engine: each API
+// operation and the DynamoDB call it maps to, sent straight to DynamoDB Local
+// with AWS SDK v3 at the same concurrency, in the same process.
+import {
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { createDynamoDbClient, physicalTableName, startDynamoDbLocal } from '../local/engine/index.js';
+import { startLocalAppSync } from '../local/server/index.js';
+import { api as definition } from '../resolvers/api.js';
+import { runLoad, type LoadResult } from './load.js';
+import { itemRecord, seed, ulidAt, type SeededItem } from './seed.js';
+
+export interface LoadRow {
+  operation: string;
+  rawOperation: string;
+  api: LoadResult;
+  raw: LoadResult;
+  ratio: number;
+}
+
+const USERS = 100;
+const PER_USER = 100;
+
+export async function measureApi(opts: { root: string; seconds: number; concurrency: number }) {
+  const engine = await startDynamoDbLocal({ inMemory: true });
+  const client = createDynamoDbClient(engine.endpoint);
+  const prefix = 'bench_';
+  const app = await startLocalAppSync({
+    root: opts.root,
+    dynamodbEndpoint: engine.endpoint,
+    tablePrefix: prefix,
+    port: 0,
+    watch: false,
+    quiet: true,
+  });
+  try {
+    const table = physicalTableName('items', definition.tables.items, prefix);
+    const items = await seed(client, table, USERS, PER_USER);
+    const byUser = new Map<string, SeededItem[]>();
+    for (const it of items) byUser.set(it.userId, [...(byUser.get(it.userId) ?? []), it]);
+    const users = [...byUser.keys()];
+    const tokens = new Map<string, string>();
+    for (const u of users) tokens.set(u, await app.mintToken(u));
+
+    const ms = opts.seconds * 1000;
+    const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];
+    const gql = async (user: string, query: string, variables?: object) => {
+      const res = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: tokens.get(user)! },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as { data?: unknown; errors?: Array<{ message: string }> };
+      if (body.errors?.length) throw new Error(body.errors[0].message);
+      return body.data as any;
+    };
+    const load = (task: (w: number, n: number) => Promise<unknown>) =>
+      runLoad({ concurrency: opts.concurrency, durationMs: ms, task: async (w, n) => void (await task(w, n)) });
+
+    const rows: LoadRow[] = [];
+    const row = async (operation: string, rawOperation: string, apiTask: (w: number, n: number) => Promise<unknown>, rawTask: (w: number, n: number) => Promise<unknown>) => {
+      const raw = await load(rawTask);
+      const apiResult = await load(apiTask);
+      rows.push({ operation, rawOperation, api: apiResult, raw, ratio: apiResult.rps / raw.rps });
+    };
+
+    const key = (it: SeededItem) => marshall({ pk: `USER#${it.userId}`, sk: `ITEM#${it.itemId}` });
+    await row(
+      'getItem',
+      'GetItem',
+      (w, n) => {
+        const it = pick(items, w * 100_003 + n);
+        return gql(it.userId, 'query($id: ID!) { getItem(itemId: $id) { itemId title status version } }', { id: it.itemId });
+      },
+      (w, n) => client.send(new GetItemCommand({ TableName: table, Key: key(pick(items, w * 100_003 + n)) })),
+    );
+    const queryInput = (user: string, limit: number) => ({
+      TableName: table,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :p)',
+      ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+      ExpressionAttributeValues: marshall({ ':pk': `USER#${user}`, ':p': 'ITEM#' }),
+      ScanIndexForward: false,
+      Limit: limit,
+    });
+    await row(
+      'listItems(limit 20)',
+      'Query(20)',
+      (w, n) => gql(pick(users, w + n), '{ listItems(limit: 20) { items { itemId title status } nextToken } }'),
+      (w, n) => client.send(new QueryCommand(queryInput(pick(users, w + n), 20))),
+    );
+    let seq = 10_000_000;
+    await row(
+      'createItem',
+      'PutItem',
+      (w, n) => gql(pick(users, w + n), 'mutation { createItem(input: { title: "bench" }) { itemId version } }'),
+      (w, n) => {
+        const user = pick(users, w + n);
+        seq += 1;
+        const id = ulidAt(Date.now(), seq);
+        return client.send(
+          new PutItemCommand({
+            TableName: table,
+            Item: marshall(itemRecord(user, id, seq)),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      },
+    );
+    // Each worker updates items of its own user, so optimistic locking never conflicts.
+    const versions = new Map<string, number>();
+    await row(
+      'updateItem',
+      'UpdateItem',
+      async (w, n) => {
+        const user = users[w % users.length];
+        const it = byUser.get(user)![n % PER_USER];
+        const expected = versions.get(it.itemId) ?? 1;
+        const data = await gql(user, 'mutation($in: UpdateItemInput!) { updateItem(input: $in) { version } }', {
+          in: { itemId: it.itemId, expectedVersion: expected, title: `t${n}` },
+        });
+        versions.set(it.itemId, data.updateItem.version);
+      },
+      (w, n) => {
+        const user = users[(w + 50) % users.length];
+        const it = byUser.get(user)![n % PER_USER];
+        return client.send(
+          new UpdateItemCommand({
+            TableName: table,
+            Key: key(it),
+            UpdateExpression: 'SET #t = :t, #v = #v + :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#t': 'title', '#v': 'version' },
+            ExpressionAttributeValues: marshall({ ':t': `t${n}`, ':one': 1 }),
+          }),
+        );
+      },
+    );
+    await row(
+      'me { items(limit 10) }',
+      'Get+Query(10)',
+      (w, n) => gql(pick(users, w + n), '{ me { userId items(limit: 10) { items { itemId title } } } }'),
+      async (w, n) => {
+        const user = pick(users, w + n);
+        await client.send(new GetItemCommand({ TableName: table, Key: marshall({ pk: `USER#${user}`, sk: 'PROFILE' }) }));
+        await client.send(new QueryCommand(queryInput(user, 10)));
+      },
+    );
+    return { users: USERS, seededItems: items.length, rows };
+  } finally {
+    await app.stop();
+    (client as DynamoDBClient).destroy();
+    await engine.stop();
+  }
+}

@@ -1,0 +1,75 @@
+// Cost: DynamoDB capacity units consumed by each API operation (the data
+// source asks for ReturnConsumedCapacity) on tables of growing size. Every
+// operation is a key lookup or a bounded Query, so the units must stay flat;
+// a Scan anywhere would grow with the table.
+import { createDynamoDbClient, physicalTableName, startDynamoDbLocal } from '../local/engine/index.js';
+import { startLocalAppSync } from '../local/server/index.js';
+import { api as definition } from '../resolvers/api.js';
+import { seed } from './seed.js';
+
+const USERS = 100;
+
+const OPERATIONS: Array<{ name: string; run: (gql: Gql, itemId: string) => Promise<unknown> }> = [
+  { name: 'getItem', run: (gql, id) => gql('query($id: ID!) { getItem(itemId: $id) { itemId } }', { id }) },
+  { name: 'listItems(limit 20)', run: (gql) => gql('{ listItems(limit: 20) { items { itemId } } }') },
+  { name: 'listItems(status)', run: (gql) => gql('{ listItems(status: DONE, limit: 20) { items { itemId } } }') },
+  { name: 'me { items(limit 10) }', run: (gql) => gql('{ me { userId items(limit: 10) { items { itemId } } } }') },
+  { name: 'createItem', run: (gql) => gql('mutation { createItem(input: { title: "cost" }) { itemId } }') },
+  {
+    name: 'updateItem',
+    run: (gql, id) => gql('mutation($id: ID!) { updateItem(input: { itemId: $id, expectedVersion: 1, title: "c" }) { version } }', { id }),
+  },
+  { name: 'deleteItem', run: (gql, id) => gql('mutation($id: ID!) { deleteItem(itemId: $id) { itemId } }', { id }) },
+];
+
+type Gql = (query: string, variables?: object) => Promise<unknown>;
+
+export async function measureCost(opts: { root: string; sizes: number[] }) {
+  const engine = await startDynamoDbLocal({ inMemory: true });
+  const client = createDynamoDbClient(engine.endpoint);
+  const rows = OPERATIONS.map((op) => ({ operation: op.name, units: [] as number[] }));
+  try {
+    for (const size of opts.sizes) {
+      let units = 0;
+      const prefix = `cost${size}_`;
+      const app = await startLocalAppSync({
+        root: opts.root,
+        dynamodbEndpoint: engine.endpoint,
+        tablePrefix: prefix,
+        port: 0,
+        watch: false,
+        quiet: true,
+        onConsumedCapacity: (_op: string, u: number) => {
+          units += u;
+        },
+      });
+      try {
+        const table = physicalTableName('items', definition.tables.items, prefix);
+        const items = await seed(client, table, USERS, size / USERS);
+        const target = items[Math.floor(items.length / 2)];
+        const token = await app.mintToken(target.userId);
+        const gql: Gql = async (query, variables) => {
+          const res = await fetch(app.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: token },
+            body: JSON.stringify({ query, variables }),
+          });
+          const body = (await res.json()) as { errors?: Array<{ message: string }> };
+          if (body.errors?.length) throw new Error(`cost: ${body.errors[0].message}`);
+          return body;
+        };
+        for (const [i, op] of OPERATIONS.entries()) {
+          units = 0;
+          await op.run(gql, target.itemId);
+          rows[i].units.push(units);
+        }
+      } finally {
+        await app.stop();
+      }
+    }
+  } finally {
+    client.destroy();
+    await engine.stop();
+  }
+  return { sizes: opts.sizes, rows };
+}

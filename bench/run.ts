@@ -1,0 +1,66 @@
+// npm run bench — the local API under load against the raw engine, resolver
+// evaluation overhead, cold start, and consumed capacity per operation as the
+// table grows. Prints a table and writes bench/results/latest.json.
+//
+//   npm run bench -- [--seconds 5] [--concurrency 16] [--skip-cost] [--skip-cold]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { quietAwsSdk } from '../local/util/quiet-aws-sdk.js';
+import { measureApi } from './api-load.js';
+import { measureColdStart } from './cold-start.js';
+import { measureCost } from './cost.js';
+import { measureEvaluation } from './evaluation.js';
+
+quietAwsSdk();
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    concurrency: { type: 'string', default: '16' },
+    'skip-cost': { type: 'boolean', default: false },
+    'skip-cold': { type: 'boolean', default: false },
+  },
+});
+const seconds = Number(values.seconds);
+const concurrency = Number(values.concurrency);
+
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`machine: ${machine}`);
+
+const evaluation = await measureEvaluation(root);
+console.log(`resolver evaluation (Query.getItem request+response): ${evaluation.microsPerPair.toFixed(1)} µs per pair`);
+
+const cold = values['skip-cold'] ? null : await measureColdStart(root);
+if (cold) console.log(`cold start (process start → first successful query, DynamoDB Local in memory): ${cold.ms} ms`);
+
+const load = await measureApi({ root, seconds, concurrency });
+const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+console.log(`\nload: ${concurrency} concurrent, ${seconds} s each, table of ${load.seededItems} items over ${load.users} users`);
+console.log('operation'.padEnd(22) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  raw op'.padEnd(14) + 'raw req/s'.padStart(10) + 'API/raw'.padStart(9));
+for (const row of load.rows) {
+  console.log(
+    row.operation.padEnd(22) +
+      fmt(row.api.rps).padStart(9) +
+      fmt(row.api.p50Ms, 1).padStart(9) +
+      fmt(row.api.p99Ms, 1).padStart(9) +
+      `  ${row.rawOperation}`.padEnd(14) +
+      fmt(row.raw.rps).padStart(10) +
+      fmt(row.ratio, 2).padStart(9) +
+      (row.api.errors ? `  (${row.api.errors} errors: ${row.api.firstError})` : ''),
+  );
+}
+
+const cost = values['skip-cost'] ? null : await measureCost({ root, sizes: [1_000, 10_000, 100_000] });
+if (cost) {
+  console.log('\nconsumed capacity units per API operation (ReturnConsumedCapacity), by table size:');
+  console.log('operation'.padEnd(22) + cost.sizes.map((s) => `${s} items`.padStart(14)).join(''));
+  for (const row of cost.rows) console.log(row.operation.padEnd(22) + row.units.map((u) => fmt(u, 1).padStart(14)).join(''));
+}
+
+mkdirSync(`${root}/bench/results`, { recursive: true });
+const out = { date: new Date().toISOString(), machine, seconds, concurrency, evaluation, cold, load, cost };
+writeFileSync(`${root}/bench/results/latest.json`, `${JSON.stringify(out, null, 2)}\n`);
+console.log('\nwrote bench/results/latest.json');
+process.exit(0);
