@@ -1,0 +1,53 @@
+// The DynamoDB IAM actions a data source needs, read from what its resolver
+// and function bundles actually send (`operation: "GetItem"` …), so the role
+// grants exactly what is used and grows only when the code does.
+import { isPipeline, type ApiDefinition } from '../local/definition.js';
+
+/** AppSync request operation → the DynamoDB IAM actions it needs. */
+const ACTIONS: Record<string, string[]> = {
+  GetItem: ['dynamodb:GetItem'],
+  PutItem: ['dynamodb:PutItem'],
+  UpdateItem: ['dynamodb:UpdateItem'],
+  DeleteItem: ['dynamodb:DeleteItem'],
+  Query: ['dynamodb:Query'],
+  Scan: ['dynamodb:Scan'],
+  Sync: ['dynamodb:Query', 'dynamodb:Scan'],
+  BatchGetItem: ['dynamodb:BatchGetItem'],
+  BatchPutItem: ['dynamodb:BatchWriteItem'],
+  BatchDeleteItem: ['dynamodb:BatchWriteItem'],
+  TransactGetItems: ['dynamodb:GetItem'],
+  // A transaction's members are authorized per action: each PutItem/UpdateItem/
+  // DeleteItem/ConditionCheck inside needs its own permission.
+  TransactWriteItems: [],
+  ConditionCheck: ['dynamodb:ConditionCheckItem'],
+};
+
+const OPERATION = /\boperation\s*:\s*["'](\w+)["']/g;
+
+/** Every AppSync DynamoDB operation named in a bundle (top level and inside transactions). */
+export function operationsIn(bundle: string): Set<string> {
+  const ops = new Set<string>();
+  for (const m of bundle.matchAll(OPERATION)) ops.add(m[1]);
+  return ops;
+}
+
+/** Code files whose requests go to this data source (unit resolvers and pipeline functions). */
+export function codeFor(def: ApiDefinition, dataSource: string): string[] {
+  const files = new Set<string>();
+  for (const r of def.resolvers) if (!isPipeline(r) && r.dataSource === dataSource) files.add(r.code);
+  for (const f of Object.values(def.functions)) if (f.dataSource === dataSource) files.add(f.code);
+  return [...files].sort();
+}
+
+export function dynamoDbActions(def: ApiDefinition, dataSource: string, readBundle: (code: string) => string): string[] {
+  const actions = new Set<string>();
+  for (const code of codeFor(def, dataSource)) {
+    const ops = operationsIn(readBundle(code));
+    for (const op of ops) {
+      const mapped = ACTIONS[op];
+      if (!mapped) throw new Error(`${code}: unknown DynamoDB operation "${op}"`);
+      for (const a of mapped) actions.add(a);
+    }
+  }
+  return [...actions].sort();
+}
