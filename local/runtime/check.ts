@@ -1,0 +1,33 @@
+// The APPSYNC_JS language check: the rules of @aws-appsync/eslint-plugin
+// (AWS's own statement of what the runtime rejects), run on the bundle.
+import { Linter } from 'eslint';
+import appsyncPlugin from '@aws-appsync/eslint-plugin';
+
+export interface CodeProblem {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+const linter = new Linter({ configType: 'flat' });
+const config = [{ files: ['**/*.js'], ...(appsyncPlugin as unknown as { configs: { base: object } }).configs.base }];
+
+/** Problems AppSync would reject the code for; empty when it is accepted. */
+export function checkCode(source: string, file: string): CodeProblem[] {
+  return linter.verify(source, config as never, { filename: 'code.js' }).map((m) => ({
+    file,
+    line: m.line,
+    column: m.column,
+    rule: m.ruleId ?? 'syntax',
+    message: m.message,
+  }));
+}
+
+export class CodeCheckError extends Error {
+  constructor(readonly problems: CodeProblem[]) {
+    super(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule} ${p.message}`).join('\n'));
+    this.name = 'CodeCheckError';
+  }
+}

@@ -1,0 +1,220 @@
+// The local APPSYNC_JS runtime.
+//
+//   compileCode(source, file)  check (AppSync's language rules) + compile once
+//   runUnitResolver({ code, ctx, invoke })               request → data source → response
+//   runPipelineResolver({ code, functions, ctx })        before → functions → after
+//   evaluateCode({ code, function, context })            the EvaluateCode twin
+//
+// All code runs in one sandbox context (see sandbox.ts) whose built-ins
+// (prelude.js) live inside it; each evaluation gets fresh module state and a
+// JSON copy of ctx, and its answer leaves the sandbox as JSON, like AppSync's.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import { CodeCheckError, checkCode, type CodeProblem } from './check.js';
+import { createHost } from './host.js';
+import { toFactorySource } from './module.js';
+import { createSandbox } from './sandbox.js';
+import type { FieldError, FieldOutcome, Invoke, ResolverContextInput, ResolverExtensions } from './types.js';
+
+export { checkCode, CodeCheckError, type CodeProblem };
+export type * from './types.js';
+
+const DEFAULT_TIMEOUT_MS = 1_000;
+
+const sandbox = createSandbox();
+const preludeSource = readFileSync(new URL('./prelude.js', import.meta.url), 'utf8');
+const setJob = (vm.runInContext(preludeSource, sandbox.context, { filename: 'appsync-prelude.js' }) as (h: unknown) => (...a: unknown[]) => void)(
+  createHost(),
+);
+const runScript = new vm.Script('__appsync_run()', { filename: 'appsync-run.js' });
+
+export interface CompiledCode {
+  readonly filename: string;
+  readonly source: string;
+  /** Returns a fresh instance of the module's exports (sandbox realm). */
+  readonly factory: unknown;
+}
+
+export function compileCode(source: string, filename: string): CompiledCode {
+  const problems = checkCode(source, filename);
+  if (problems.length) throw new CodeCheckError(problems);
+  const factory = sandbox.compile(toFactorySource(source, filename), filename).runInContext(sandbox.context);
+  return { filename, source, factory };
+}
+
+interface HandlerAnswer {
+  ok?: boolean;
+  value?: unknown;
+  missing?: boolean;
+  error?: FieldError;
+  early?: { value: unknown };
+  thrown?: string;
+  errors: FieldError[];
+  extensions: ResolverExtensions;
+  stash: Record<string, unknown>;
+}
+
+type HandlerContext = Record<string, unknown>;
+
+/** Runs request or response of `code` against a JSON copy of ctx, with a time limit. */
+function runHandler(code: CompiledCode, fn: 'request' | 'response', ctx: HandlerContext, logs: string[], timeoutMs: number): HandlerAnswer {
+  setJob(code.factory, fn, JSON.stringify(ctx), timeoutMs);
+  sandbox.setLogSink(logs);
+  try {
+    return JSON.parse(runScript.runInContext(sandbox.context) as string) as HandlerAnswer;
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { thrown: message, errors: [], extensions: {}, stash: (ctx.stash ?? {}) as Record<string, unknown> };
+  } finally {
+    sandbox.setLogSink(null);
+  }
+}
+
+function baseContext(input: ResolverContextInput, stash: Record<string, unknown>): HandlerContext {
+  return {
+    arguments: input.arguments,
+    identity: input.identity,
+    source: input.source ?? null,
+    info: input.info,
+    request: input.request,
+    env: input.env ?? {},
+    stash,
+    prev: {},
+  };
+}
+
+function runtimeError(message: string): FieldError {
+  return { message, errorType: 'Code', data: null, errorInfo: null };
+}
+
+interface Step {
+  code: CompiledCode;
+  invoke?: Invoke;
+}
+
+/**
+ * One request → data source → response round. `prev` is ctx.prev.result.
+ * Returns the value, or an error that ends the field.
+ */
+async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeoutMs: number): Promise<{ value?: unknown; error?: FieldError; early?: boolean }> {
+  const req = runHandler(step.code, 'request', ctx, out.logs, timeoutMs);
+  collect(out, req);
+  ctx.stash = req.stash;
+  if (req.error) return { error: req.error };
+  if (req.thrown) return { error: runtimeError(req.thrown) };
+  if (req.early) return { value: req.early.value, early: true };
+  if (req.missing) return { error: runtimeError(`${step.code.filename}: no request function exported`) };
+  let result: unknown = null;
+  let dsError: { message: string; type: string; data?: unknown } | undefined;
+  if (step.invoke) {
+    const t0 = performance.now();
+    const answer = await step.invoke(req.value);
+    out.invocations.push({ request: req.value, result: answer, ms: performance.now() - t0 });
+    result = answer.result ?? null;
+    dsError = answer.error;
+  }
+  const resCtx: HandlerContext = { ...ctx, result, ...(dsError ? { error: dsError } : {}) };
+  const res = runHandler(step.code, 'response', resCtx, out.logs, timeoutMs);
+  collect(out, res);
+  ctx.stash = res.stash;
+  if (res.error) return { error: res.error };
+  if (res.thrown) return { error: runtimeError(res.thrown) };
+  if (res.missing) return { error: runtimeError(`${step.code.filename}: no response function exported`) };
+  return { value: res.value };
+}
+
+function collect(out: FieldOutcome, a: HandlerAnswer): void {
+  out.appendedErrors.push(...a.errors);
+  Object.assign(out.extensions, a.extensions);
+}
+
+function newOutcome(stash: Record<string, unknown>): FieldOutcome {
+  return { data: null, appendedErrors: [], logs: [], invocations: [], extensions: {}, stash };
+}
+
+export async function runUnitResolver(opts: { code: CompiledCode; ctx: ResolverContextInput; invoke: Invoke; timeoutMs?: number }): Promise<FieldOutcome> {
+  const stash = { ...(opts.ctx.stash ?? {}) };
+  const out = newOutcome(stash);
+  const ctx = baseContext(opts.ctx, stash);
+  const r = await runStep({ code: opts.code, invoke: opts.invoke }, ctx, out, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  out.stash = ctx.stash as Record<string, unknown>;
+  if (r.error) out.error = r.error;
+  else out.data = r.value;
+  return out;
+}
+
+export async function runPipelineResolver(opts: {
+  code: CompiledCode;
+  functions: Array<{ code: CompiledCode; invoke: Invoke }>;
+  ctx: ResolverContextInput;
+  timeoutMs?: number;
+}): Promise<FieldOutcome> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const out = newOutcome({ ...(opts.ctx.stash ?? {}) });
+  const ctx = baseContext(opts.ctx, out.stash);
+  // Before step: the resolver's request handler; earlyReturn skips to the end.
+  const before = runHandler(opts.code, 'request', ctx, out.logs, timeoutMs);
+  collect(out, before);
+  ctx.stash = before.stash;
+  const finish = (r: { value?: unknown; error?: FieldError }) => {
+    out.stash = ctx.stash as Record<string, unknown>;
+    if (r.error) out.error = r.error;
+    else out.data = r.value;
+    return out;
+  };
+  if (before.error) return finish({ error: before.error });
+  if (before.thrown) return finish({ error: runtimeError(before.thrown) });
+  if (before.early) return finish({ value: before.early.value });
+  ctx.prev = { result: before.value };
+  for (const fn of opts.functions) {
+    const r = await runStep(fn, ctx, out, timeoutMs);
+    if (r.error) return finish({ error: r.error });
+    // A function's earlyReturn skips its data source and response; the value
+    // becomes ctx.prev.result for the next step.
+    ctx.prev = { result: r.value };
+  }
+  const after = runHandler(opts.code, 'response', ctx, out.logs, timeoutMs);
+  collect(out, after);
+  ctx.stash = after.stash;
+  if (after.error) return finish({ error: after.error });
+  if (after.thrown) return finish({ error: runtimeError(after.thrown) });
+  return finish({ value: after.value });
+}
+
+/** The answer of AppSync's EvaluateCode API, reproduced locally. */
+export interface EvaluateCodeResult {
+  evaluationResult?: string;
+  error?: { message: string; codeErrors?: Array<{ errorType: string; value: string; location: { line: number; column: number; span: number } }> };
+  logs: string[];
+  stash?: string;
+  outErrors?: string;
+}
+
+export function evaluateCode(input: { code: string; function: 'request' | 'response'; context: string | object; filename?: string }): EvaluateCodeResult {
+  const filename = input.filename ?? 'code.js';
+  let compiled: CompiledCode;
+  try {
+    compiled = compileCode(input.code, filename);
+  } catch (err) {
+    if (err instanceof CodeCheckError) {
+      return {
+        error: {
+          message: 'Code validation failed',
+          codeErrors: err.problems.map((p) => ({ errorType: p.rule, value: p.message, location: { line: p.line, column: p.column, span: 0 } })),
+        },
+        logs: [],
+      };
+    }
+    return { error: { message: err instanceof Error ? err.message : String(err) }, logs: [] };
+  }
+  const ctx = (typeof input.context === 'string' ? JSON.parse(input.context) : input.context) as HandlerContext;
+  ctx.arguments ??= ctx.args ?? {};
+  ctx.stash ??= {};
+  const logs: string[] = [];
+  const a = runHandler(compiled, input.function, ctx, logs, DEFAULT_TIMEOUT_MS);
+  const base = { logs, stash: JSON.stringify(a.stash ?? {}), outErrors: JSON.stringify(a.errors ?? []) };
+  if (a.error) return { ...base, error: { message: a.error.message } };
+  if (a.thrown) return { ...base, error: { message: a.thrown } };
+  if (a.early) return { ...base, evaluationResult: JSON.stringify(a.early.value) };
+  return { ...base, evaluationResult: JSON.stringify(a.value) };
+}

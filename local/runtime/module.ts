@@ -1,0 +1,103 @@
+// Turns a bundled APPSYNC_JS ES module into the body of a factory function:
+// imports of @aws-appsync/utils(/dynamodb) read from the factory's argument,
+// exports become its return value. Calling the factory again gives fresh
+// module-level state, so evaluations never share it.
+import { parse } from 'acorn';
+
+const MODULES = new Set(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb']);
+
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: any;
+}
+
+/** Name of the time-limit probe; code that mentions it is refused so it cannot be shadowed. */
+export const TICK = '__appsync_tick';
+
+type Edit = { start: number; end: number; text: string };
+
+function walk(node: Node, visit: (n: Node) => void): void {
+  visit(node);
+  for (const key of Object.keys(node)) {
+    const v = (node as Record<string, unknown>)[key];
+    if (Array.isArray(v)) {
+      for (const c of v) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') walk(c as Node, visit);
+    } else if (v && typeof v === 'object' && typeof (v as Node).type === 'string') walk(v as Node, visit);
+  }
+}
+
+/**
+ * Calls the time-limit probe on entry to every function and every loop
+ * iteration: the only ways APPSYNC_JS code can run long (the language rules
+ * already forbid while, for(;;) and direct recursion). Cheaper than a V8
+ * watchdog thread per evaluation, which costs ~100 µs each time.
+ */
+function probes(ast: Node): Edit[] {
+  const edits: Edit[] = [];
+  const call = `${TICK}();`;
+  walk(ast, (n) => {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') {
+      const body = n.body as Node;
+      if (body.type === 'BlockStatement') edits.push({ start: body.start + 1, end: body.start + 1, text: call });
+      else {
+        edits.push({ start: body.start, end: body.start, text: `(${TICK}(), ` });
+        edits.push({ start: body.end, end: body.end, text: ')' });
+      }
+    } else if (n.type === 'ForOfStatement' || n.type === 'ForInStatement' || n.type === 'ForStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement') {
+      const body = n.body as Node;
+      if (body.type === 'BlockStatement') edits.push({ start: body.start + 1, end: body.start + 1, text: call });
+      else {
+        edits.push({ start: body.start, end: body.start, text: `{${call} ` });
+        edits.push({ start: body.end, end: body.end, text: '}' });
+      }
+    }
+  });
+  return edits;
+}
+
+export function toFactorySource(source: string, file: string): string {
+  if (source.includes(TICK)) throw new Error(`${file}: the identifier ${TICK} is reserved`);
+  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as Node;
+  const edits: Edit[] = probes(ast);
+  const exported: Array<[string, string]> = [];
+  for (const node of ast.body as Node[]) {
+    if (node.type === 'ImportDeclaration') {
+      const from = node.source.value as string;
+      if (!MODULES.has(from)) throw new Error(`${file}: import of "${from}" is not available in APPSYNC_JS`);
+      const mod = `__modules[${JSON.stringify(from)}]`;
+      const parts = (node.specifiers as Node[]).map((s) => {
+        if (s.type === 'ImportNamespaceSpecifier') return `const ${s.local.name} = ${mod};`;
+        if (s.type === 'ImportDefaultSpecifier') return `const ${s.local.name} = ${mod}.default;`;
+        return `const ${s.local.name} = ${mod}[${JSON.stringify(s.imported.name ?? s.imported.value)}];`;
+      });
+      edits.push({ start: node.start, end: node.end, text: parts.join(' ') });
+    } else if (node.type === 'ExportNamedDeclaration') {
+      if (node.declaration) {
+        const decl = node.declaration as Node;
+        const names =
+          decl.type === 'VariableDeclaration'
+            ? (decl.declarations as Node[]).map((d) => d.id.name as string)
+            : [decl.id.name as string];
+        for (const n of names) exported.push([n, n]);
+        edits.push({ start: node.start, end: decl.start, text: '' });
+      } else {
+        if (node.source) throw new Error(`${file}: re-exports are not supported`);
+        for (const s of node.specifiers as Node[]) exported.push([s.exported.name, s.local.name]);
+        edits.push({ start: node.start, end: node.end, text: '' });
+      }
+    } else if (node.type === 'ExportDefaultDeclaration' || node.type === 'ExportAllDeclaration') {
+      throw new Error(`${file}: only named exports (request, response) are supported`);
+    }
+  }
+  let out = source;
+  // Apply from the end so earlier offsets stay valid; at one offset, later-found
+  // (inner) insertions go first so nesting stays balanced.
+  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.i - a.i);
+  for (const e of ordered) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  // Drop the inline source map comment: it is metadata, not code.
+  out = out.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
+  const ret = exported.map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
+  return `(function (__modules, ${TICK}) {\n"use strict";\n${out}\nreturn { ${ret} };\n})`;
+}
