@@ -4,7 +4,7 @@
 // module-level state, so evaluations never share it.
 import { parse } from 'acorn';
 
-const MODULES = new Set(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb']);
+const MODULES = new Set(['@aws-appsync/utils', '@aws-appsync/utils/dynamodb', '@aws-appsync/utils/rds', '@aws-appsync/utils/ai']);
 
 interface Node {
   type: string;

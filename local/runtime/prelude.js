@@ -112,43 +112,46 @@
   };
 
   // ---- filters and conditions -----------------------------------------
-  function expressionFrom(filter, kind) {
+  // Placeholders follow AppSync's documented shape: #field and :field_operator
+  // (e.g. contains(#title, :title_contains)); repeats get a numeric suffix.
+  function expressionFrom(filter) {
     const names = {};
     const values = {};
-    let n = 0;
-    const name = (field) => {
-      const parts = String(field).split('.');
-      return parts.map((p) => { const k = `#${p.replace(/[^A-Za-z0-9_]/g, '_')}`; names[k] = p; return k; }).join('.');
+    const safe = (p) => String(p).replace(/[^A-Za-z0-9_]/g, '_');
+    const name = (field) => String(field).split('.').map((p) => { const k = `#${safe(p)}`; names[k] = p; return k; }).join('.');
+    const value = (field, op, v) => {
+      let k = `:${safe(field)}_${op}`;
+      for (let i = 1; values[k] !== undefined; i += 1) k = `:${safe(field)}_${op}_${i}`;
+      values[k] = toDynamoDB(v);
+      return k;
     };
-    const value = (v) => { n += 1; const k = `:${kind}_${n}`; values[k] = toDynamoDB(v); return k; };
+    const CMP = { eq: '=', ne: '<>', le: '<=', lt: '<', ge: '>=', gt: '>' };
     function group(obj) {
       const parts = [];
       for (const key of Object.keys(obj)) {
-        const cond = obj[key];
+        const c = obj[key];
         if (key === 'and' || key === 'or') {
-          const subs = cond.map((c) => `(${group(c)})`);
-          parts.push(subs.join(key === 'and' ? ' AND ' : ' OR '));
+          parts.push(`(${c.map((x) => group(x)).join(key === 'and' ? ' AND ' : ' OR ')})`);
           continue;
         }
-        if (key === 'not') { parts.push(`(NOT (${group(cond)}))`); continue; }
+        if (key === 'not') { parts.push(`(NOT ${group(c)})`); continue; }
         const f = name(key);
-        for (const op of Object.keys(cond)) {
-          const v = cond[op];
-          const ops = { eq: '=', ne: '<>', le: '<=', lt: '<', ge: '>=', gt: '>' };
-          if (ops[op]) parts.push(`(${f} ${ops[op]} ${value(v)})`);
-          else if (op === 'between') parts.push(`(${f} BETWEEN ${value(v[0])} AND ${value(v[1])})`);
-          else if (op === 'contains') parts.push(`(contains(${f},${value(v)}))`);
-          else if (op === 'notContains') parts.push(`(NOT contains(${f},${value(v)}))`);
-          else if (op === 'beginsWith') parts.push(`(begins_with(${f},${value(v)}))`);
-          else if (op === 'attributeExists') parts.push(v ? `(attribute_exists(${f}))` : `(attribute_not_exists(${f}))`);
-          else if (op === 'attributeType') parts.push(`(attribute_type(${f},${value(v)}))`);
+        for (const op of Object.keys(c)) {
+          const v = c[op];
+          if (CMP[op]) parts.push(`${f} ${CMP[op]} ${value(key, op, v)}`);
+          else if (op === 'between') parts.push(`${f} BETWEEN ${value(key, 'between', v[0])} AND ${value(key, 'between', v[1])}`);
+          else if (op === 'contains') parts.push(`contains(${f}, ${value(key, op, v)})`);
+          else if (op === 'notContains') parts.push(`NOT contains(${f}, ${value(key, op, v)})`);
+          else if (op === 'beginsWith') parts.push(`begins_with(${f}, ${value(key, op, v)})`);
+          else if (op === 'attributeExists') parts.push(v ? `attribute_exists(${f})` : `attribute_not_exists(${f})`);
+          else if (op === 'attributeType') parts.push(`attribute_type(${f}, ${value(key, op, v)})`);
+          else if (op === 'in') parts.push(`${f} IN (${v.map((x) => value(key, 'in', x)).join(', ')})`);
           else if (op === 'size') {
-            for (const sop of Object.keys(v)) parts.push(`(size(${f}) ${ops[sop]} ${value(v[sop])})`);
-          } else if (op === 'in') parts.push(`(${f} IN (${v.map((x) => value(x)).join(',')}))`);
-          else fail(`Unsupported operator ${op}`);
+            for (const sop of Object.keys(v)) parts.push(`size(${f}) ${CMP[sop]} ${value(key, `size_${sop}`, v[sop])}`);
+          } else fail(`Unsupported operator ${op}`);
         }
       }
-      return parts.join(' AND ');
+      return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' AND ');
     }
     const expression = group(filter);
     const out = { expression };
@@ -173,8 +176,8 @@
     return { filterGroup: groups };
   }
   const transform = {
-    toDynamoDBFilterExpression: (f) => JSON.stringify(expressionFrom(f, 'filter')),
-    toDynamoDBConditionExpression: (f) => JSON.stringify(expressionFrom(f, 'condition')),
+    toDynamoDBFilterExpression: (f) => JSON.stringify(expressionFrom(f)),
+    toDynamoDBConditionExpression: (f) => JSON.stringify(expressionFrom(f)),
     toSubscriptionFilter,
     toElasticsearchQueryDSL: () => fail('not supported locally: util.transform.toElasticsearchQueryDSL'),
   };
@@ -345,8 +348,8 @@
     if (Object.keys(values).length) out.expressionValues = values;
     return out;
   }
-  const cond = (c) => (c ? expressionFrom(c, 'condition') : undefined);
-  const filt = (f) => (f ? expressionFrom(f, 'filter') : undefined);
+  const cond = (c) => (c ? expressionFrom(c) : undefined);
+  const filt = (f) => (f ? expressionFrom(f) : undefined);
   const dynamodb = {
     get: (p) => clean({ operation: 'GetItem', key: keyOf(p.key), consistentRead: p.consistentRead, projection: projectionOf(p.projection) }),
     put: (p) => clean({ operation: 'PutItem', key: keyOf(p.key), attributeValues: toMapValues(p.item), condition: cond(p.condition), _version: p._version }),
@@ -382,9 +385,33 @@
     },
   };
 
+  // RDS and Bedrock helpers build requests for data sources the local server
+  // does not run; each says so plainly instead of returning a wrong request.
+  const unsupported = (name) => () => fail(`not supported locally: ${name}`, 'NotSupportedLocally');
+  const stubs = (module, names) => {
+    const out = {};
+    for (const n of names) {
+      const [head, tail] = n.split('.');
+      if (tail) {
+        out[head] = out[head] || {};
+        out[head][tail] = unsupported(`${module}.${n}`);
+      } else out[head] = unsupported(`${module}.${n}`);
+    }
+    return out;
+  };
+  const rds = stubs('@aws-appsync/utils/rds', [
+    'sql', 'select', 'insert', 'update', 'remove', 'createPgStatement', 'createMySQLStatement', 'toJsonObject',
+    'agg.avg', 'agg.avgDistinct', 'agg.count', 'agg.countDistinct', 'agg.max', 'agg.maxDistinct', 'agg.min', 'agg.minDistinct', 'agg.sum', 'agg.sumDistinct',
+    'typeHint.DATE', 'typeHint.DECIMAL', 'typeHint.JSON', 'typeHint.TIME', 'typeHint.TIMESTAMP', 'typeHint.UUID',
+  ]);
+  const ai = stubs('@aws-appsync/utils/ai', ['converse', 'invokeModel']);
+  util.rds = { toJsonObject: unsupported('util.rds.toJsonObject') };
+
   const modules = {
     '@aws-appsync/utils': { util, runtime, extensions },
     '@aws-appsync/utils/dynamodb': dynamodb,
+    '@aws-appsync/utils/rds': rds,
+    '@aws-appsync/utils/ai': ai,
   };
   const deepFreeze = (o) => {
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || Object.isFrozen(o)) return;
