@@ -36,7 +36,6 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     tablePrefix: prefix,
     port: 0,
     watch: false,
-    quiet: true,
   });
   try {
     const table = physicalTableName('items', definition.tables.items, prefix);

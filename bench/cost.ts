@@ -38,7 +38,6 @@ export async function measureCost(opts: { root: string; sizes: number[] }) {
         tablePrefix: prefix,
         port: 0,
         watch: false,
-        quiet: true,
         onConsumedCapacity: (_op: string, u: number) => {
           units += u;
         },

@@ -1,6 +1,6 @@
 // Seeds the table the way the resolvers write it (same keys and attributes),
 // straight through BatchWriteItem so 100,000 items take seconds, not minutes.
-import { BatchWriteItemCommand, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type BatchWriteItemCommandOutput, type DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -67,7 +67,7 @@ async function writeAll(client: DynamoDBClient, table: string, records: Record<s
         next += 1;
         let pending: WriteRequest[] | undefined = batches[b];
         while (pending && pending.length) {
-          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+          const out: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
           pending = out.UnprocessedItems?.[table];
         }
       }

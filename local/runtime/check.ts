@@ -11,8 +11,24 @@ export interface CodeProblem {
   message: string;
 }
 
+// The "Supported runtime features" page also forbids `throw`, which the
+// plugin (as installed) does not check; this rule adds it.
+const localRules = {
+  rules: {
+    'no-throw': {
+      meta: { type: 'problem', schema: [], messages: { throw: 'Throw statements are not supported.' } },
+      create: (context: { report(d: { node: unknown; messageId: string }): void }) => ({
+        ThrowStatement: (node: unknown) => context.report({ node, messageId: 'throw' }),
+      }),
+    },
+  },
+};
+
 const linter = new Linter({ configType: 'flat' });
-const config = [{ files: ['**/*.js'], ...(appsyncPlugin as unknown as { configs: { base: object } }).configs.base }];
+const config = [
+  { files: ['**/*.js'], ...(appsyncPlugin as unknown as { configs: { base: object } }).configs.base },
+  { files: ['**/*.js'], plugins: { 'appsync-local': localRules }, rules: { 'appsync-local/no-throw': 'error' } },
+];
 
 /** Problems AppSync would reject the code for; empty when it is accepted. */
 export function checkCode(source: string, file: string): CodeProblem[] {

@@ -15,6 +15,8 @@ interface Node {
 
 /** Name of the time-limit probe; code that mentions it is refused so it cannot be shadowed. */
 export const TICK = '__appsync_tick';
+/** Identifiers with this prefix belong to the runtime; code that uses them is refused. */
+const RESERVED = '__appsync_';
 
 type Edit = { start: number; end: number; text: string };
 
@@ -58,7 +60,7 @@ function probes(ast: Node): Edit[] {
 }
 
 export function toFactorySource(source: string, file: string): string {
-  if (source.includes(TICK)) throw new Error(`${file}: the identifier ${TICK} is reserved`);
+  if (source.includes(RESERVED)) throw new Error(`${file}: identifiers starting with ${RESERVED} are reserved`);
   const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as Node;
   const edits: Edit[] = probes(ast);
   const exported: Array<[string, string]> = [];
@@ -99,5 +101,8 @@ export function toFactorySource(source: string, file: string): string {
   // Drop the inline source map comment: it is metadata, not code.
   out = out.replace(/\/\/# sourceMappingURL=\S+\s*$/, '');
   const ret = exported.map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ');
-  return `(function (__modules, ${TICK}) {\n"use strict";\n${out}\nreturn { ${ret} };\n})`;
+  // \`globalThis\` is shadowed by a frozen view of the sandbox's globals: the
+  // real global object cannot be frozen, and writes to it would leak between
+  // evaluations. The inner block lets the code declare its own \`globalThis\`.
+  return `(function (__modules, ${TICK}, ${RESERVED}global) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
 }

@@ -433,6 +433,13 @@
     if ((ticks & 255) === 0 && __host.now() > deadline) throw { [TIMEOUT]: true };
   }
 
+  // What resolver code sees as globalThis: the sandbox's globals, frozen.
+  const safeGlobal = Object.fromEntries(
+    Object.getOwnPropertyNames(globalThis).filter((n) => !n.startsWith('__appsync')).map((n) => [n, globalThis[n]]),
+  );
+  safeGlobal.globalThis = safeGlobal;
+  Object.freeze(safeGlobal);
+
   let job = null;
   function setJob(factory, fnName, ctxJson, timeoutMs) {
     job = { factory, fnName, ctxJson, timeoutMs };
@@ -448,7 +455,7 @@
     ctx.args = ctx.arguments;
     const out = { errors: state.errors, extensions: state.extensions };
     try {
-      const mod = factory(modules, tick);
+      const mod = factory(modules, tick, safeGlobal);
       const fn = mod[fnName];
       if (typeof fn !== 'function') {
         out.missing = true;

@@ -19,6 +19,12 @@ const LOCKDOWN = `
   };
   for (const name of Object.getOwnPropertyNames(globalThis)) {
     if (name !== 'globalThis' && name !== 'console') freeze(globalThis[name]);
+    // The global object itself cannot be frozen in a vm context, but its
+    // bindings can be made read-only so \`JSON = x\` cannot outlive an evaluation.
+    const d = Object.getOwnPropertyDescriptor(globalThis, name);
+    if (d && 'value' in d && (d.writable || d.configurable)) {
+      Object.defineProperty(globalThis, name, { value: d.value, writable: false, configurable: false, enumerable: d.enumerable });
+    }
   }
 })();
 `;

@@ -16,7 +16,8 @@ export interface GraphQLAnswer {
 export interface TestApi {
   url: string;
   realtimeUrl: string;
-  token(user: string, groups?: string[]): Promise<string>;
+  /** A locally minted Cognito ID token (cached per user and groups unless options are given). */
+  token(user: string, groups?: string[], opts?: { expiresIn?: number | string }): Promise<string>;
   /** POST /graphql as `user` (a Cognito token minted locally), or with the given headers. */
   gql(user: string | { headers: Record<string, string> }, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer>;
   stop(): Promise<void>;
@@ -30,10 +31,10 @@ export async function startTestApi(name = 'api'): Promise<TestApi> {
     tablePrefix: `${name}_${process.pid}_${counter}_`,
     port: 0,
     watch: false,
-    quiet: true,
   });
   const tokens = new Map<string, string>();
-  const token = async (user: string, groups: string[] = []) => {
+  const token = async (user: string, groups: string[] = [], opts?: { expiresIn?: number | string }) => {
+    if (opts) return app.mintToken(user, groups, opts);
     const key = `${user}|${groups.join(',')}`;
     let t = tokens.get(key);
     if (!t) {
