@@ -38,7 +38,15 @@ if (check.error || (check.data as { itemId?: string }).itemId !== '01HXYZ') thro
 const warmup = 5_000;
 const iterations = 50_000;
 for (let i = 0; i < warmup; i += 1) await once();
+// Wall time, and CPU time of this process: on a shared machine the CPU figure
+// is the one that does not depend on what the other processes are doing.
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 for (let i = 0; i < iterations; i += 1) await once();
-const micros = Number(process.hrtime.bigint() - t0) / iterations / 1000;
-console.log(`runtime evaluation: ${micros.toFixed(1)} µs per request+response pair (GetItem resolver, ${iterations} runs after ${warmup} warm-up, target ≤ 50 µs)`);
+const wall = Number(process.hrtime.bigint() - t0) / iterations / 1000;
+const used = process.cpuUsage(cpu0);
+const cpu = (used.user + used.system) / iterations;
+console.log(
+  `runtime evaluation (GetItem resolver, ${iterations} runs after ${warmup} warm-up, target ≤ 50 µs): ` +
+    `${wall.toFixed(1)} µs wall, ${cpu.toFixed(1)} µs CPU per request+response pair`,
+);

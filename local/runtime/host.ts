@@ -111,8 +111,5 @@ export function createHost() {
     parse: (s: string, pattern: string, zone: string) => parse(s, pattern, zone),
     base64Encode: (s: string) => Buffer.from(String(s), 'utf8').toString('base64'),
     base64Decode: (s: string) => Buffer.from(String(s), 'base64').toString('utf8'),
-    xmlToJson: (): string => {
-      throw new Error('not supported locally: util.xml');
-    },
   };
 }

@@ -1,9 +1,16 @@
-// The local APPSYNC_JS runtime.
+// The local APPSYNC_JS runtime. Stable API (the server and the tests rely on it):
 //
-//   compileCode(source, file)  check (AppSync's language rules) + compile once
-//   runUnitResolver({ code, ctx, invoke })               request → data source → response
-//   runPipelineResolver({ code, functions, ctx })        before → functions → after
-//   evaluateCode({ code, function, context })            the EvaluateCode twin
+//   compileCode(source, filename): CompiledCode
+//       Checks the bundle against AppSync's language rules (throws CodeCheckError,
+//       `file:line:column rule message` per problem), then compiles it once.
+//   runUnitResolver({ code, ctx, invoke, timeoutMs? }): Promise<FieldOutcome>
+//       request(ctx) → invoke(request object) → response(ctx with result/error).
+//       runtime.earlyReturn in request skips the data source and response. A data
+//       source error is only reported if response calls util.error/appendError.
+//   runPipelineResolver({ code, functions: [{ code, invoke }], ctx, timeoutMs? })
+//       before (request) → each function → after (response); shared ctx.stash,
+//       ctx.prev.result; a function's earlyReturn becomes the next prev.result.
+//   evaluateCode({ code, function, context }): EvaluateCodeResult  (EvaluateCode twin)
 //
 // All code runs in one sandbox context (see sandbox.ts) whose built-ins
 // (prelude.js) live inside it; each evaluation gets fresh module state and a
@@ -26,7 +33,10 @@ const preludeSource = readFileSync(new URL('./prelude.js', import.meta.url), 'ut
 const setJob = (vm.runInContext(preludeSource, sandbox.context, { filename: 'appsync-prelude.js' }) as (h: unknown) => (...a: unknown[]) => void)(
   createHost(),
 );
-const runScript = new vm.Script('__appsync_run()', { filename: 'appsync-run.js' });
+// Called directly rather than through a vm.Script: entering the context via
+// runInContext costs several µs per call, and the time limit does not need it
+// (compiled code carries its own probes, see module.ts).
+const runJob = vm.runInContext('__appsync_run', sandbox.context) as () => string;
 
 export interface CompiledCode {
   readonly filename: string;
@@ -61,7 +71,7 @@ function runHandler(code: CompiledCode, fn: 'request' | 'response', ctx: Handler
   setJob(code.factory, fn, JSON.stringify(ctx), timeoutMs);
   sandbox.setLogSink(logs);
   try {
-    return JSON.parse(runScript.runInContext(sandbox.context) as string) as HandlerAnswer;
+    return JSON.parse(runJob()) as HandlerAnswer;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { thrown: message, errors: [], extensions: {}, stash: (ctx.stash ?? {}) as Record<string, unknown> };

@@ -260,8 +260,8 @@
       addResponseHeaders(h) { Object.assign(state.responseHeaders, h); },
     },
     xml: {
-      toMap: (s) => JSON.parse(__host.xmlToJson(s)),
-      toJsonString: (s) => __host.xmlToJson(s),
+      toMap: () => unsupported('util.xml.toMap')(),
+      toJsonString: () => unsupported('util.xml.toJsonString')(),
     },
   };
 

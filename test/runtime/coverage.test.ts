@@ -45,6 +45,8 @@ export function request(ctx) { return rds.select({ table: 't' }); }
 export function response(ctx) { return null; }`;
     const answer = evaluateCode({ code, function: 'request', context: {} });
     expect(answer.error?.message).toBe('not supported locally: @aws-appsync/utils/rds.select');
+    const xml = evaluateCode({ code: code.replace("import * as rds from '@aws-appsync/utils/rds';", "import { util } from '@aws-appsync/utils';").replace("rds.select({ table: 't' })", 'util.xml.toMap("<a/>")'), function: 'request', context: {} });
+    expect(xml.error?.message).toBe('not supported locally: util.xml.toMap');
     const gaps = declared.filter((p) => NOT_SUPPORTED_LOCALLY.test(p));
     // The README lists exactly these families; growing the list must be deliberate.
     expect(gaps.every((g) => /rds|ai:|xml|Elasticsearch/.test(g))).toBe(true);
