@@ -30,7 +30,7 @@ const machine = `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.rou
 console.log(`machine: ${machine}`);
 
 const evaluation = await measureEvaluation(root);
-console.log(`resolver evaluation (Query.getItem request+response): ${evaluation.microsPerPair.toFixed(1)} µs per pair`);
+console.log(`resolver evaluation (Query.getItem request+response): ${evaluation.wallMicrosPerPair.toFixed(1)} µs wall, ${evaluation.cpuMicrosPerPair.toFixed(1)} µs CPU per pair`);
 
 const cold = values['skip-cold'] ? null : await measureColdStart(root);
 if (cold) console.log(`cold start (process start → first successful query, DynamoDB Local in memory): ${cold.ms} ms`);
