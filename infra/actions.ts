@@ -42,7 +42,13 @@ export function codeFor(def: ApiDefinition, dataSource: string): string[] {
 export function dynamoDbActions(def: ApiDefinition, dataSource: string, readBundle: (code: string) => string): string[] {
   const actions = new Set<string>();
   for (const code of codeFor(def, dataSource)) {
-    const ops = operationsIn(readBundle(code));
+    const text = readBundle(code);
+    // The built-in module's helpers (ddb.get, ddb.query …) build requests inside
+    // AppSync where this scan cannot see them; refuse rather than under-grant.
+    if (/@aws-appsync\/utils\/dynamodb/.test(text)) {
+      throw new Error(`${code}: uses @aws-appsync/utils/dynamodb; write request objects so the IAM actions can be derived`);
+    }
+    const ops = operationsIn(text);
     for (const op of ops) {
       const mapped = ACTIONS[op];
       if (!mapped) throw new Error(`${code}: unknown DynamoDB operation "${op}"`);

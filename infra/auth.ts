@@ -31,6 +31,9 @@ export function createUserPool(scope: Construct, def: ApiDefinition) {
     generateSecret: false,
     authFlows: { userSrp: true, userPassword: true },
     preventUserExistenceErrors: true,
+    // Sign-in goes through the SDK (SRP), not the hosted UI: without this the
+    // CDK default enables the implicit OAuth grant with a placeholder callback URL.
+    disableOAuth: true,
   });
   for (const group of def.userGroups ?? []) {
     new cognito.CfnUserPoolGroup(scope, `Group-${group}`, { userPoolId: userPool.userPoolId, groupName: group });

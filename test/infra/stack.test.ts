@@ -127,14 +127,35 @@ describe('the API', () => {
     });
   });
 
-  it('has an admin group in the user pool', () => {
-    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admin' });
+  it('has a group per definition group in the user pool', () => {
+    for (const group of api.userGroups ?? []) {
+      template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: group });
+    }
+  });
+
+  it('signs in by email with a strong password policy and a public SRP + password client', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+    const clients = Object.values(json.Resources).filter((r) => r.Type === 'AWS::Cognito::UserPoolClient');
+    expect(clients).toHaveLength(1);
+    const client = clients[0].Properties;
+    expect(client.GenerateSecret).toBe(false);
+    expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_SRP_AUTH', 'ALLOW_USER_PASSWORD_AUTH']));
+    // No hosted-UI OAuth grants (the implicit grant would hand tokens to a URL).
+    expect(client.AllowedOAuthFlows).toBeUndefined();
   });
 
   it('outputs what a frontend needs, including the config file', () => {
     for (const name of ['GraphQLUrl', 'RealtimeUrl', 'Region', 'UserPoolId', 'UserPoolClientId', 'FrontendConfig']) {
       expect(json.Outputs[name], name).toBeDefined();
     }
+    // The real-time URL is the GraphQL host with appsync-api → appsync-realtime-api over wss.
+    const realtime = JSON.stringify(json.Outputs.RealtimeUrl);
+    expect(realtime).toContain('wss://');
+    expect(realtime).toContain('appsync-realtime-api');
+    expect(JSON.stringify(json.Outputs.FrontendConfig)).toContain('realtimeEndpoint');
   });
 });
 
