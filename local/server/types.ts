@@ -31,6 +31,8 @@ export interface AuthRequest {
   method: string;
   path: string;
   body: string;
+  /** TCP peer address (ctx.identity.sourceIp). */
+  sourceIp?: string;
 }
 
 export interface Authenticator {
@@ -76,11 +78,27 @@ export type SubscriptionStart =
     }
   | { ok: false; errors: GraphQLFormattedError[] };
 
+/** What one operation did, for the request log line and --verbose. */
+export interface RequestTrace {
+  operationName: string | null;
+  operationType: string | null;
+  resolvers: number;
+  dataSourceCalls: number;
+  fields: Array<{
+    path: string;
+    resolver: string;
+    logs: string[];
+    invocations: Array<{ request: unknown; result: unknown; ms: number }>;
+    error?: unknown;
+    ms: number;
+  }>;
+}
+
 /** The GraphQL core, shared by the HTTP endpoint and the real-time endpoint. */
 export interface GraphQLService {
   readonly schema: GraphQLSchema;
   /** Executes a query or mutation; status is the HTTP status AppSync would answer with. */
-  execute(req: OperationRequest): Promise<{ status: number; body: GraphQLResponseBody }>;
+  execute(req: OperationRequest): Promise<{ status: number; body: GraphQLResponseBody; trace?: RequestTrace }>;
   /** Validates a subscription, checks field auth, runs its resolver (if any). */
   startSubscription(req: OperationRequest): Promise<SubscriptionStart>;
   /** Listens to completed mutation fields; returns an unsubscribe function. */

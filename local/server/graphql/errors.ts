@@ -1,7 +1,7 @@
 // AppSync's error shape: errorType/errorInfo/data at the top level of each error
 // (not under extensions), every location with sourceName null, and
 // graphql-java's wording for validation and variable errors.
-import { GraphQLError, Kind, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLObjectType, Kind, getNamedType, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { javaValueString } from './scalars.js';
 
 export interface AppSyncError {
@@ -30,7 +30,7 @@ function locationsOf(err: GraphQLError): AppSyncError['locations'] {
 }
 
 /** An execution-time error (resolver, auth, serialisation) in AppSync's shape. */
-export function formatExecutionError(err: GraphQLError): GraphQLFormattedError {
+export function formatExecutionError(err: GraphQLError, schema?: GraphQLSchema): GraphQLFormattedError {
   const orig = err.originalError;
   if (orig instanceof FieldResolverError) {
     return {
@@ -53,7 +53,7 @@ export function formatExecutionError(err: GraphQLError): GraphQLFormattedError {
     return {
       path: err.path,
       locations: locationsOf(err),
-      message: `Cannot return null for non-nullable type: '${typeNameOfField(err)}' within parent '${nonNull[1]}' (${path})`,
+      message: `Cannot return null for non-nullable type: '${fieldTypeName(schema, nonNull[1], nonNull[2])}' within parent '${nonNull[1]}' (${path})`,
     } as unknown as GraphQLFormattedError;
   }
   return {
@@ -66,13 +66,10 @@ export function formatExecutionError(err: GraphQLError): GraphQLFormattedError {
   } as unknown as GraphQLFormattedError;
 }
 
-// Filled by the executor through a side table: non-null errors need the field's type name.
-const fieldTypeNames = new WeakMap<GraphQLError, string>();
-export function rememberFieldType(err: GraphQLError, typeName: string): void {
-  fieldTypeNames.set(err, typeName);
-}
-function typeNameOfField(err: GraphQLError): string {
-  return fieldTypeNames.get(err) ?? 'unknown';
+function fieldTypeName(schema: GraphQLSchema | undefined, parent: string, field: string): string {
+  const t = schema?.getType(parent);
+  const f = t instanceof GraphQLObjectType ? t.getFields()[field] : undefined;
+  return f ? getNamedType(f.type).name : 'unknown';
 }
 
 /** The path of field names (alias-free, "/"-joined) leading to `target` in the document. */
@@ -145,7 +142,7 @@ export function formatRequestError(err: GraphQLError, doc?: DocumentNode): Graph
   if ((m = /^Variable "\$(\w+)" got invalid value .*?; Field "(\w+)" of required type "([^"]+)" was not provided\./s.exec(msg))) {
     return { ...base, message: `Variable '${m[1]}' has coerced Null value for NonNull type '${m[3]}'` } as unknown as GraphQLFormattedError;
   }
-  if ((m = /^Variable "\$(\w+)" got invalid value .*?; (Unable to parse .*)$/s.exec(msg))) {
+  if ((m = /^Variable "\$(\w+)" got invalid value .*?; (?:Expected type "[^"]+"\. )?(Unable to (?:parse|serialize) .*)$/s.exec(msg))) {
     return { ...base, message: `Variable '${m[1]}' has an invalid value. ${m[2]}` } as unknown as GraphQLFormattedError;
   }
   if ((m = /^Variable "\$(\w+)" got invalid value (.*)$/s.exec(msg))) {

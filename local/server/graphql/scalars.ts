@@ -76,8 +76,11 @@ export function javaValueString(node: ValueNode): string {
   }
 }
 
-/** Marks scalar parse errors so the error formatter can word them like AppSync. */
-export class ScalarParseError extends GraphQLError {
+/**
+ * A scalar parse failure. Deliberately not a GraphQLError: graphql-js then keeps
+ * the offending node and names the type, which the error formatter needs.
+ */
+export class ScalarParseError extends Error {
   constructor(message: string, readonly scalar: string) {
     super(message);
   }

@@ -1,0 +1,102 @@
+// appsync-local start: serve the API locally (HTTP + real-time + console) on
+// DynamoDB Local, rebuilding and reloading on source changes.
+import { parseArgs } from 'node:util';
+import { endpointFromEnvironment } from '../../engine/client.js';
+import { startLocalAppSync, trustInstructions } from '../../server/index.js';
+
+const HELP = `usage: appsync-local start [options]
+
+  --port N                 port to listen on (default 4000; 0 picks a free one)
+  --host ADDR              address to bind (default 127.0.0.1)
+  --https                  serve HTTPS/WSS with a locally generated certificate
+  --in-memory              DynamoDB Local without persistence (default: keep data in <data-dir>/dynamodb)
+  --dynamodb-endpoint URL  use this DynamoDB instead of starting DynamoDB Local
+                           (default: AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL if set)
+  --definition FILE        API definition module (default resolvers/api.ts)
+  --data-dir DIR           keys, data and frontend config (default .appsync-local)
+  --frontend-config FILE   where to write the frontend config (default <data-dir>/frontend-config.json)
+  --no-watch               do not rebuild on changes to the schema and resolvers
+  --no-build               serve the bundles already built into the definition's outDir (implies --no-watch)
+  --table-prefix P         prefix of the physical table names (share one DynamoDB between projects)
+  --verbose                field-level logs: resolver console output, request and response objects
+`;
+
+export async function run(args: string[]): Promise<number> {
+  const t0 = performance.now();
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '4000' },
+      host: { type: 'string', default: '127.0.0.1' },
+      https: { type: 'boolean', default: false },
+      'in-memory': { type: 'boolean', default: false },
+      'dynamodb-endpoint': { type: 'string' },
+      definition: { type: 'string', default: 'resolvers/api.ts' },
+      'data-dir': { type: 'string', default: '.appsync-local' },
+      'frontend-config': { type: 'string' },
+      'no-watch': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      'table-prefix': { type: 'string', default: '' },
+      verbose: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  const dynamodbEndpoint = values['dynamodb-endpoint'] ?? endpointFromEnvironment();
+  const app = await startLocalAppSync({
+    root: process.cwd(),
+    definition: values.definition!,
+    dataDir: values['data-dir']!,
+    port: Number(values.port),
+    host: values.host!,
+    https: values.https!,
+    inMemory: values['in-memory']!,
+    // C1-only JIT and the serial GC start the JVM in about half the time; a dev server wants that.
+    engineJvmArgs: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+    ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
+    ...(values['frontend-config'] ? { frontendConfigPath: values['frontend-config'] } : {}),
+    watch: !values['no-watch'] && !values['no-build'],
+    prebuilt: values['no-build']!,
+    tablePrefix: values['table-prefix']!,
+    verbose: values.verbose!,
+    log: out,
+  });
+  const ready = Math.round(performance.now() - t0);
+  const k = app.keys;
+  const base = app.url.replace(/\/graphql$/, '');
+  out('');
+  out(`AppSync local is ready in ${ready} ms`);
+  out(`  GraphQL     ${app.url}`);
+  out(`  Real-time   ${app.realtimeUrl}`);
+  out(`  Console     ${base}/`);
+  out(`  DynamoDB    ${app.dynamodbEndpoint}${dynamodbEndpoint ? '' : values['in-memory'] ? ' (in memory)' : ` (data in ${values['data-dir']}/dynamodb)`}`);
+  out(`  Auth modes  ${app.authModes.join(', ')}`);
+  if (app.authModes.includes('API_KEY')) out(`  API key     ${app.apiKey}   (header x-api-key)`);
+  if (app.authModes.includes('AMAZON_COGNITO_USER_POOLS')) {
+    out(`  User pool   ${k.userPoolId} (client ${k.userPoolClientId}); JWKS at ${base}/.well-known/jwks.json`);
+    out(`  Token       npx appsync-local token --user alice [--group admin]   → header Authorization: <token>`);
+  }
+  if (app.authModes.includes('AWS_IAM')) {
+    out(`  IAM keys    AWS_ACCESS_KEY_ID=${k.iam.accessKeyId} AWS_SECRET_ACCESS_KEY=${k.iam.secretAccessKey} AWS_REGION=${k.region}`);
+  }
+  if (app.certPath) out(trustInstructions(app.certPath).replace(/^/gm, '  '));
+  out('');
+
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      out('stopping…');
+      void app.stop().then(done, done);
+      // Whatever still holds the event loop (a stuck socket) must not keep a stopped server alive.
+      setTimeout(() => process.exit(0), 3000).unref();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}

@@ -1,0 +1,128 @@
+// Picks the auth mode of a request from what it carries, as AppSync does
+// (SigV4 Authorization → IAM; a JWT → Cognito user pools / OIDC by issuer;
+// x-api-key → API key) and builds ctx.identity for that mode. A request no
+// configured mode accepts is refused whole with AppSync's 401 body.
+import { createRemoteJWKSet, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
+import type { AuthMode, AuthType } from '../../definition.js';
+import type { AuthRequest, AuthResult, Authenticator } from '../types.js';
+import { cognitoIssuer, type LocalKeys } from '../keys.js';
+import { verifySigV4 } from './sigv4.js';
+import { verifyCognitoToken } from './tokens.js';
+
+export function unauthorized(message = 'You are not authorized to make this call.'): Extract<AuthResult, { ok: false }> {
+  return { ok: false, status: 401, body: { errors: [{ errorType: 'UnauthorizedException', message }] } };
+}
+
+function sourceIps(req: AuthRequest): string[] {
+  const ips: string[] = [];
+  const fwd = req.headers['x-forwarded-for'];
+  if (fwd) ips.push(...fwd.split(',').map((s) => s.trim()).filter(Boolean));
+  if (req.sourceIp) ips.push(req.sourceIp);
+  return ips.length ? ips : ['127.0.0.1'];
+}
+
+export interface AuthenticatorOptions {
+  modes: { default: AuthMode; additional: AuthMode[] };
+  keys: LocalKeys;
+}
+
+export function createAuthenticator(opts: AuthenticatorOptions): Authenticator & { modes: AuthType[] } {
+  const { keys } = opts;
+  const all = [opts.modes.default, ...opts.modes.additional];
+  const has = (t: AuthType): boolean => all.some((m) => m.type === t);
+  const oidc = all.filter((m): m is Extract<AuthMode, { type: 'OPENID_CONNECT' }> => m.type === 'OPENID_CONNECT');
+  const defaultStrategy = opts.modes.default.type === 'AMAZON_COGNITO_USER_POOLS' ? 'ALLOW' : 'DENY';
+  const remoteJwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
+
+  async function jwtMode(req: AuthRequest, raw: string): Promise<AuthResult> {
+    const token = raw.replace(/^Bearer\s+/i, '');
+    let iss: string | undefined;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch {
+      return unauthorized('Unable to parse JWT token.');
+    }
+    if (has('AMAZON_COGNITO_USER_POOLS') && iss === cognitoIssuer(keys)) {
+      const v = await verifyCognitoToken(keys, token);
+      if (!v.ok) {
+        if (v.reason === 'expired') return unauthorized('Token has expired.');
+        if (v.reason === 'malformed') return unauthorized('Unable to parse JWT token.');
+        return unauthorized();
+      }
+      const claims = v.claims;
+      const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as string[]) : [];
+      return {
+        ok: true,
+        mode: 'AMAZON_COGNITO_USER_POOLS',
+        groups,
+        identity: {
+          sub: claims.sub,
+          issuer: claims.iss,
+          username: claims['cognito:username'] ?? claims.username,
+          claims,
+          sourceIp: sourceIps(req),
+          defaultAuthStrategy: defaultStrategy,
+          groups: groups.length ? groups : null,
+        },
+      };
+    }
+    const provider = oidc.find((m) => m.issuer.replace(/\/$/, '') === (iss ?? '').replace(/\/$/, ''));
+    if (provider) {
+      let jwks = remoteJwks.get(provider.issuer);
+      if (!jwks) {
+        jwks = createRemoteJWKSet(new URL(`${provider.issuer.replace(/\/$/, '')}/.well-known/jwks.json`));
+        remoteJwks.set(provider.issuer, jwks);
+      }
+      try {
+        const { payload } = await jwtVerify(token, jwks, { issuer: iss, ...(provider.clientId ? { audience: provider.clientId } : {}) });
+        const groups = Array.isArray(payload['cognito:groups']) ? (payload['cognito:groups'] as string[]) : [];
+        return { ok: true, mode: 'OPENID_CONNECT', groups, identity: { sub: payload.sub, issuer: payload.iss, claims: payload, sourceIp: sourceIps(req) } };
+      } catch (e) {
+        return unauthorized(e instanceof joseErrors.JWTExpired ? 'Token has expired.' : undefined);
+      }
+    }
+    return unauthorized();
+  }
+
+  return {
+    modes: all.map((m) => m.type),
+    async authenticate(req: AuthRequest): Promise<AuthResult> {
+      const authz = req.headers.authorization;
+      const apiKey = req.headers['x-api-key'];
+      if (authz && /^AWS4-HMAC-SHA256 /.test(authz)) {
+        if (!has('AWS_IAM')) return unauthorized();
+        const v = await verifySigV4(req, (id) => (id === keys.iam.accessKeyId ? keys.iam : undefined));
+        if (!v.ok) {
+          if (v.reason === 'unknown-key') return unauthorized('The security token included in the request is invalid.');
+          if (v.reason === 'expired') return unauthorized('Signature expired: the request time is too far from the server time.');
+          return unauthorized('The request signature we calculated does not match the signature you provided.');
+        }
+        return {
+          ok: true,
+          mode: 'AWS_IAM',
+          groups: [],
+          identity: {
+            accountId: keys.accountId,
+            cognitoIdentityPoolId: null,
+            cognitoIdentityId: null,
+            sourceIp: sourceIps(req),
+            username: keys.iam.principalId,
+            userArn: `arn:aws:iam::${keys.accountId}:user/${keys.iam.userName}`,
+            cognitoIdentityAuthType: null,
+            cognitoIdentityAuthProvider: null,
+          },
+        };
+      }
+      if (authz && (has('AMAZON_COGNITO_USER_POOLS') || has('OPENID_CONNECT'))) {
+        const r = await jwtMode(req, authz);
+        // An API key sent alongside a bad token still counts when API_KEY is a mode.
+        if (r.ok || !(apiKey && has('API_KEY'))) return r;
+      }
+      if (apiKey !== undefined && has('API_KEY')) {
+        return apiKey === keys.apiKey ? { ok: true, mode: 'API_KEY', groups: [], identity: null } : unauthorized();
+      }
+      if (authz) return unauthorized();
+      return unauthorized('Missing authorization header');
+    },
+  };
+}

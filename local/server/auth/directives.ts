@@ -1,0 +1,52 @@
+// Field-level authorization from AppSync's auth directives: a field's own
+// directives replace its type's; with none on either, only the default mode may
+// read it; several directives are alternatives; cognito_groups is an allow-list.
+import type { GraphQLField, GraphQLObjectType, ConstDirectiveNode } from 'graphql';
+import { Kind } from 'graphql';
+import type { AuthType } from '../../definition.js';
+import type { Authenticated } from '../types.js';
+
+const DIRECTIVE_MODE: Record<string, AuthType | 'AWS_LAMBDA'> = {
+  aws_api_key: 'API_KEY',
+  aws_iam: 'AWS_IAM',
+  aws_oidc: 'OPENID_CONNECT',
+  aws_cognito_user_pools: 'AMAZON_COGNITO_USER_POOLS',
+  aws_auth: 'AMAZON_COGNITO_USER_POOLS',
+  aws_lambda: 'AWS_LAMBDA',
+};
+
+interface Rule {
+  mode: AuthType | 'AWS_LAMBDA';
+  groups?: string[];
+}
+
+function rulesOf(directives: readonly ConstDirectiveNode[] | undefined): Rule[] {
+  const rules: Rule[] = [];
+  for (const d of directives ?? []) {
+    const mode = DIRECTIVE_MODE[d.name.value];
+    if (!mode) continue;
+    const arg = d.arguments?.find((a) => a.name.value === 'cognito_groups');
+    const groups = arg && arg.value.kind === Kind.LIST ? arg.value.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : [])) : undefined;
+    rules.push({ mode, ...(groups ? { groups } : {}) });
+  }
+  return rules;
+}
+
+export function createFieldAuthorizer(defaultMode: AuthType): (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, auth: Authenticated) => boolean {
+  const cache = new Map<string, Rule[] | null>();
+  const rulesFor = (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Rule[] | null => {
+    const key = `${type.name}.${field.name}`;
+    if (!cache.has(key)) {
+      const own = rulesOf(field.astNode?.directives);
+      const inherited = own.length ? own : rulesOf([...(type.astNode?.directives ?? []), ...(type.extensionASTNodes ?? []).flatMap((e) => e.directives ?? [])]);
+      cache.set(key, inherited.length ? inherited : null);
+    }
+    return cache.get(key)!;
+  };
+  return (type, field, auth) => {
+    if (field.name.startsWith('__')) return true;
+    const rules = rulesFor(type, field);
+    if (!rules) return auth.mode === defaultMode;
+    return rules.some((r) => r.mode === auth.mode && (!r.groups || r.groups.some((g) => auth.groups.includes(g))));
+  };
+}

@@ -1,0 +1,319 @@
+// The local AppSync: builds the resolver bundles, connects DynamoDB (its own
+// DynamoDB Local or a given endpoint), serves GraphQL over HTTP(S) with the
+// real-time endpoint and the console beside it, and reloads on source changes
+// without touching the data.
+import { watch, type FSWatcher } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { codeFiles, type ApiDefinition, type AuthType } from '../definition.js';
+import { buildApi } from '../build/index.js';
+import { loadDefinition, DEFAULT_DEFINITION } from '../build/definition.js';
+import { createDataSources } from '../datasources/index.js';
+import { createDynamoDbClient } from '../engine/client.js';
+import { startDynamoDbLocal, type DynamoDbLocal } from '../engine/dynamodb-local.js';
+import { ensureTables } from '../engine/tables.js';
+import { createAuthenticator } from './auth/authenticator.js';
+import { mintToken, type MintOptions } from './auth/tokens.js';
+import { loadAppSyncSchema } from './graphql/schema.js';
+import { handleGraphQL, send } from './http.js';
+import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
+import { formatRequestLine, formatVerbose } from './log.js';
+import { createGraphQLService } from './service.js';
+import type { Authenticator, GraphQLService, MutationEvent, RequestTrace } from './types.js';
+import { frontendConfig } from './frontend-config.js';
+import { createConsoleHandler } from './console/index.js';
+import { attachRealtime } from './realtime/index.js';
+import { ensureCertificate, trustInstructions } from './tls.js';
+
+export interface StartOptions {
+  /** Project root (default: cwd). */
+  root?: string;
+  /** Definition module relative to root (default resolvers/api.ts); ignored when `api` is given. */
+  definition?: string;
+  /** Serve this definition instead of loading one. */
+  api?: ApiDefinition;
+  /** SDL to serve instead of reading api.schema. */
+  schema?: string;
+  /** Bundles (code path → source) to serve instead of building. */
+  files?: Record<string, string>;
+  /** Serve the bundles already in the definition's outDir instead of building (e.g. under the test setup). */
+  prebuilt?: boolean;
+  /** Where keys, DynamoDB data and the frontend config live (default <root>/.appsync-local). */
+  dataDir?: string;
+  port?: number;
+  host?: string;
+  https?: boolean;
+  /** Use this DynamoDB endpoint instead of starting DynamoDB Local. */
+  dynamodbEndpoint?: string;
+  /** DynamoDB Local without persistence. */
+  inMemory?: boolean;
+  /** Extra JVM options for DynamoDB Local (the CLI asks for a fast start). */
+  engineJvmArgs?: string[];
+  /** Prefix of physical table names (test isolation). */
+  tablePrefix?: string;
+  /** Rebuild and reload when the schema or resolver sources change (default false here; the CLI turns it on). */
+  watch?: boolean;
+  verbose?: boolean;
+  /** Where the frontend config is written (default <dataDir>/frontend-config.json); false to skip. */
+  frontendConfigPath?: string | false;
+  /** Receives every log line (default: none). */
+  log?: (line: string) => void;
+}
+
+export interface LocalAppSync {
+  url: string;
+  realtimeUrl: string;
+  apiKey: string;
+  keys: LocalKeys;
+  /** With https: the self-signed certificate clients must trust. */
+  certPath?: string;
+  /** Physical table names in use. */
+  tableNames: Record<string, string>;
+  dynamodbEndpoint: string;
+  client: DynamoDBClient;
+  service: GraphQLService;
+  /** The request authenticator the endpoints use (the current definition's modes). */
+  authenticator: Authenticator;
+  authModes: AuthType[];
+  /** An ID token for `user` signed with the local key. */
+  mintToken(user: string, groups?: string[], opts?: Omit<MintOptions, 'user' | 'groups'>): Promise<string>;
+  servedCode(): ServedCode;
+  /** Rebuilds and swaps in the current sources (what the watcher does). */
+  reload(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The code the server runs for each resolver and pipeline function, exactly as handed to the runtime. */
+export interface ServedCode {
+  resolvers: Array<{ typeName: string; fieldName: string; code: string }>;
+  functions: Array<{ name: string; code: string }>;
+}
+
+interface Loaded {
+  def: ApiDefinition;
+  files: Record<string, string>;
+  service: GraphQLService;
+  authenticator: Authenticator & { modes: AuthType[] };
+  tableNames: Record<string, string>;
+}
+
+/** A GraphQLService whose implementation can be replaced on reload, keeping its listeners. */
+function swappableService(initial: GraphQLService): { service: GraphQLService; swap(next: GraphQLService): void } {
+  let current = initial;
+  const listeners = new Set<(e: MutationEvent) => void>();
+  const forward = (e: MutationEvent): void => {
+    for (const l of listeners) l(e);
+  };
+  let unhook = current.onMutation(forward);
+  return {
+    service: {
+      get schema() {
+        return current.schema;
+      },
+      execute: (req) => current.execute(req),
+      startSubscription: (req) => current.startSubscription(req),
+      onMutation(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+    swap(next) {
+      unhook();
+      current = next;
+      unhook = current.onMutation(forward);
+    },
+  };
+}
+
+/** The bundles of every code file of `def`, as built into its outDir. */
+export async function readBundles(root: string, def: ApiDefinition): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const code of codeFiles(def)) files[code] = await readFile(join(root, def.outDir, `${code}.js`), 'utf8');
+  return files;
+}
+
+export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalAppSync> {
+  const root = resolve(opts.root ?? process.cwd());
+  const dataDir = resolve(root, opts.dataDir ?? '.appsync-local');
+  const log = opts.log ?? (() => {});
+  await mkdir(dataDir, { recursive: true });
+  const keys = await loadOrCreateKeys(dataDir);
+
+  // The JVM takes seconds to start: let it boot while the bundles build.
+  const enginePromise: Promise<DynamoDbLocal | undefined> = opts.dynamodbEndpoint
+    ? Promise.resolve(undefined)
+    : startDynamoDbLocal({
+        ...(opts.inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+        ...(opts.engineJvmArgs ? { jvmArgs: opts.engineJvmArgs } : {}),
+      });
+  enginePromise.catch(() => {});
+  let engine: DynamoDbLocal | undefined;
+  let endpoint = opts.dynamodbEndpoint ?? '';
+  let client: DynamoDBClient | undefined;
+
+  // Subscription registrations have no HTTP line of their own: log them here.
+  const onTrace = (trace: RequestTrace): void => {
+    if (trace.operationType === 'subscription') log(`subscription ${trace.operationName ?? '(anonymous)'} registered resolvers=${trace.resolvers}`);
+    if (opts.verbose) for (const line of formatVerbose(trace)) log(line);
+  };
+
+  async function load(): Promise<Loaded> {
+    const def = opts.api ?? (await loadDefinition(root, opts.definition ?? DEFAULT_DEFINITION));
+    const files = opts.files ?? (opts.prebuilt ? await readBundles(root, def) : (await buildApi({ root, api: def })).files);
+    const sdl = opts.schema ?? (await readFile(join(root, def.schema), 'utf8'));
+    const schema = loadAppSyncSchema(sdl);
+    if (!client) {
+      engine = await enginePromise;
+      if (engine) endpoint = engine.endpoint;
+      client = createDynamoDbClient(endpoint);
+    }
+    const tableNames = await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' });
+    const dataSources = createDataSources(def, { client, tableNames, tokenSecret: Buffer.from(keys.tokenSecret, 'base64') });
+    const service = createGraphQLService({ def, schema, files, dataSources, tableNames, onTrace });
+    const authenticator = createAuthenticator({ modes: def.auth, keys });
+    return { def, files, service, authenticator, tableNames };
+  }
+
+  let loaded: Loaded;
+  try {
+    loaded = await load();
+  } catch (e) {
+    await (engine ?? (await enginePromise.catch(() => undefined)))?.stop();
+    client?.destroy();
+    throw e;
+  }
+  const dynamo = client!;
+  const swappable = swappableService(loaded.service);
+  const authenticator: Authenticator = { authenticate: (req) => loaded.authenticator.authenticate(req) };
+
+  const tls = opts.https ? await ensureCertificate(join(dataDir, 'tls')) : undefined;
+  const consoleHandler = createConsoleHandler({ endpointPath: '/graphql', authModes: loaded.authenticator.modes, tokenMintPath: '/token' });
+
+  const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split('?')[0];
+    void (async () => {
+      if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET' || req.method === 'OPTIONS')) {
+        await handleGraphQL(req, res, {
+          service: () => swappable.service,
+          authenticator: () => authenticator,
+          onRequest: (info) => log(formatRequestLine(info, info.trace)),
+        });
+        return;
+      }
+      if (path === '/.well-known/jwks.json' && req.method === 'GET') {
+        send(res, 200, { keys: [keys.signingKey.publicJwk] }, { 'access-control-allow-origin': '*' });
+        return;
+      }
+      if (path === '/token' && (req.method === 'POST' || req.method === 'GET')) {
+        // Local convenience for the console: mint a token for a user name and groups.
+        const url = new URL(req.url ?? '/', 'http://local');
+        const user = url.searchParams.get('user') ?? 'alice';
+        const groups = url.searchParams.getAll('group').flatMap((g) => g.split(',')).filter(Boolean);
+        const token = await mintToken(keys, { user, groups });
+        send(res, 200, { token, user, groups });
+        return;
+      }
+      if (consoleHandler(req, res)) return;
+      send(res, 404, { errors: [{ errorType: 'NotFoundException', message: `No route for ${req.method} ${path}` }] });
+    })().catch((e: unknown) => {
+      log(`error: ${(e as Error).stack ?? String(e)}`);
+      if (!res.headersSent) send(res, 500, { errors: [{ errorType: 'InternalFailureException', message: 'An internal failure occurred.' }] });
+    });
+  };
+
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
+  const realtime = attachRealtime(server, { service: swappable.service, authenticator, path: '/graphql/realtime' });
+
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', fail);
+      ok();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const url = `${tls ? 'https' : 'http'}://${shownHost}:${port}/graphql`;
+  const realtimeUrl = `${tls ? 'wss' : 'ws'}://${shownHost}:${port}/graphql/realtime`;
+
+  const configPath = opts.frontendConfigPath === false ? undefined : resolve(root, opts.frontendConfigPath ?? join(dataDir, 'frontend-config.json'));
+  const writeConfig = async (): Promise<void> => {
+    if (!configPath) return;
+    await mkdir(dirname(configPath), { recursive: true });
+    await writeFile(configPath, JSON.stringify(frontendConfig({ def: loaded.def, url, realtimeUrl, keys }), null, 2) + '\n');
+  };
+  await writeConfig();
+
+  async function reload(): Promise<void> {
+    const started = performance.now();
+    const next = await load();
+    loaded = next;
+    swappable.swap(next.service);
+    await writeConfig();
+    log(`reloaded in ${Math.round(performance.now() - started)} ms`);
+  }
+
+  const watchers: FSWatcher[] = [];
+  if (opts.watch && !opts.api) {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> = Promise.resolve();
+    const schedule = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        running = running.then(reload).catch((e: unknown) => log(`reload failed, still serving the previous version:\n${(e as Error).message}`));
+      }, 150);
+    };
+    const outDir = resolve(root, loaded.def.outDir);
+    const sourceDir = resolve(root, loaded.def.sourceDir);
+    watchers.push(watch(resolve(root, loaded.def.schema), schedule));
+    watchers.push(
+      watch(sourceDir, { recursive: true }, (_event, file) => {
+        // Our own build output must not trigger another build.
+        if (file && resolve(sourceDir, file.toString()).startsWith(outDir)) return;
+        schedule();
+      }),
+    );
+  }
+
+  let stopped = false;
+  return {
+    url,
+    realtimeUrl,
+    apiKey: keys.apiKey,
+    keys,
+    ...(tls ? { certPath: tls.certPath } : {}),
+    get tableNames() {
+      return loaded.tableNames;
+    },
+    dynamodbEndpoint: endpoint,
+    client: dynamo,
+    service: swappable.service,
+    authenticator,
+    authModes: loaded.authenticator.modes,
+    servedCode: () => ({
+      resolvers: loaded.def.resolvers.map((r) => ({ typeName: r.typeName, fieldName: r.fieldName, code: loaded.files[r.code] })),
+      functions: Object.entries(loaded.def.functions).map(([name, f]) => ({ name, code: loaded.files[f.code] })),
+    }),
+    mintToken: (user, groups, more) => mintToken(keys, { ...more, user, ...(groups ? { groups } : {}) }),
+    reload,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const w of watchers) w.close();
+      await realtime.close();
+      server.closeAllConnections?.();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      dynamo.destroy();
+      await engine?.stop();
+    },
+  };
+}
+
+export { cognitoIssuer, loadOrCreateKeys, mintToken };
+export type { LocalKeys, MintOptions };
+export { trustInstructions };

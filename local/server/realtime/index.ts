@@ -1,0 +1,237 @@
+// AppSync's real-time endpoint: its own `graphql-ws` protocol (connection_init →
+// connection_ack, ka, start/start_ack/data/error, stop/complete) over a WebSocket
+// on the same server as /graphql, with fan-out of @aws_subscribe mutations.
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Authenticator, GraphQLService, Headers, MutationEvent, SubscriptionStart } from '../types.js';
+import { argumentsMatch, filterMatches } from './filter.js';
+
+export interface RealtimeOptions {
+  service: GraphQLService;
+  authenticator: Authenticator;
+  /** Default '/graphql/realtime' (the path AppSync clients derive for a custom endpoint). */
+  path?: string;
+  /** Interval of `ka` frames; AppSync sends one about every 60 s, clients give up after 65 s. */
+  keepAliveMs?: number;
+  /** Sent in connection_ack; the socket is closed when no connection_init arrives within it. */
+  connectionTimeoutMs?: number;
+  /** AppSync closes connections after 24 h. */
+  maxConnectionMs?: number;
+}
+
+const PROTOCOL = 'graphql-ws';
+// AppSync's limit on one WebSocket message; larger published payloads are dropped silently.
+export const MAX_MESSAGE_BYTES = 240 * 1024;
+
+type Ready = Extract<SubscriptionStart, { ok: true }>;
+
+interface Connection {
+  socket: WebSocket;
+  subscriptions: Map<string, Ready | 'pending'>;
+}
+
+export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeOptions): { close(): Promise<void> } {
+  const path = opts.path ?? '/graphql/realtime';
+  const keepAliveMs = opts.keepAliveMs ?? 60_000;
+  const connectionTimeoutMs = opts.connectionTimeoutMs ?? 300_000;
+  const maxConnectionMs = opts.maxConnectionMs ?? 24 * 3600_000;
+  const connections = new Set<Connection>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    // Frames over the limit are answered with an error frame rather than a dropped socket.
+    maxPayload: 4 * MAX_MESSAGE_BYTES,
+    // The client must offer graphql-ws; header-<b64url> offers carry auth and are never selected.
+    handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
+  });
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== path) return; // another listener may own it; otherwise Node closes it
+    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, url));
+  };
+  server.on('upgrade', onUpgrade);
+
+  const unsubscribe = opts.service.onMutation((event) => publish(event));
+
+  async function accept(socket: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
+    const conn: Connection = { socket, subscriptions: new Map() };
+    connections.add(conn);
+    const timers: NodeJS.Timeout[] = [];
+    socket.on('close', () => {
+      connections.delete(conn);
+      timers.forEach(clearTimeout);
+      timers.forEach(clearInterval);
+    });
+    const send = (msg: unknown): void => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(msg));
+    };
+    const fail = (errorType: string, message: string, errorCode: number): void => {
+      send({ type: 'connection_error', payload: { errors: [{ errorType, message, errorCode }] } });
+      socket.close(1000);
+    };
+
+    // Buffer frames while the connection auth runs; nothing counts before connection_init.
+    const queued: string[] = [];
+    let handler: ((raw: string) => void) | null = null;
+    socket.on('message', (data, isBinary) => {
+      const raw = isBinary ? '' : data.toString();
+      if (handler) handler(raw);
+      else queued.push(raw);
+    });
+
+    if (socket.protocol !== PROTOCOL) {
+      fail('SubProtocolNotSupportedError', 'Sec-WebSocket-Protocol must be graphql-ws', 400);
+      return;
+    }
+    const headers = connectHeaders(req, url);
+    const auth = headers
+      ? await opts.authenticator.authenticate({
+          headers,
+          method: 'POST',
+          path: '/graphql/connect',
+          body: '{}',
+          sourceIp: req.socket.remoteAddress,
+        })
+      : null;
+    if (!auth || !auth.ok) {
+      fail('UnauthorizedException', 'You are not authorized to make this call.', 401);
+      return;
+    }
+
+    timers.push(setTimeout(() => socket.close(1000), maxConnectionMs));
+    const initTimer = setTimeout(() => socket.close(1000), connectionTimeoutMs);
+    timers.push(initTimer);
+    let acked = false;
+    handler = (raw) => {
+      let msg: { type?: unknown; id?: unknown; payload?: unknown };
+      try {
+        msg = JSON.parse(raw);
+        if (typeof msg !== 'object' || msg === null) throw new Error('not an object');
+      } catch {
+        send({ type: 'error', payload: { errors: [{ errorType: 'MessageParseError', message: 'Unable to parse message' }] } });
+        return;
+      }
+      if (msg.type === 'connection_init') {
+        if (acked) return;
+        acked = true;
+        clearTimeout(initTimer);
+        send({ type: 'connection_ack', payload: { connectionTimeoutMs } });
+        timers.push(setInterval(() => send({ type: 'ka' }), keepAliveMs));
+        return;
+      }
+      if (!acked) return; // AppSync ignores messages sent before the ack
+      const id = typeof msg.id === 'string' ? msg.id : undefined;
+      if (msg.type === 'start') void start(conn, id, msg.payload, req, send);
+      else if (msg.type === 'stop') {
+        if (id && conn.subscriptions.delete(id)) send({ type: 'complete', id });
+      } else {
+        send({
+          type: 'error',
+          ...(id ? { id } : {}),
+          payload: { errors: [{ errorType: 'UnsupportedOperation', message: `${String(msg.type)} not supported through the realtime channel` }] },
+        });
+      }
+    };
+    for (const raw of queued.splice(0)) handler(raw);
+  }
+
+  async function start(conn: Connection, id: string | undefined, payload: unknown, req: IncomingMessage, send: (m: unknown) => void): Promise<void> {
+    const error = (errorType: string, message: string): void =>
+      send({ type: 'error', ...(id ? { id } : {}), payload: { errors: [{ errorType, message }] } });
+    if (!id) return error('BadRequestException', 'Subscription id is required');
+    if (conn.subscriptions.has(id)) return error('DuplicatedOperationError', 'Duplicate subscription ID');
+    const p = (payload ?? {}) as { data?: unknown; extensions?: { authorization?: unknown } };
+    if (typeof p.data !== 'string') return error('BadRequestException', 'payload.data must be a JSON string');
+    if (Buffer.byteLength(p.data) > MAX_MESSAGE_BYTES) return error('LimitExceededError', 'Message size exceeded');
+    let request: { query?: unknown; variables?: unknown; operationName?: unknown };
+    try {
+      request = JSON.parse(p.data);
+    } catch {
+      return error('BadRequestException', 'payload.data is not valid JSON');
+    }
+    if (typeof request?.query !== 'string') return error('BadRequestException', 'query is required');
+    const headers = lower(p.extensions?.authorization);
+    conn.subscriptions.set(id, 'pending');
+    // IAM clients sign a virtual POST to the GraphQL endpoint whose body is the data string.
+    const auth = await opts.authenticator.authenticate({
+      headers,
+      method: 'POST',
+      path: '/graphql',
+      body: p.data,
+      sourceIp: req.socket.remoteAddress,
+    });
+    if (!auth.ok) {
+      conn.subscriptions.delete(id);
+      return send({ type: 'error', id, payload: { errors: auth.body.errors } });
+    }
+    const started = await opts.service.startSubscription({
+      query: request.query,
+      variables: (request.variables as Record<string, unknown> | null | undefined) ?? null,
+      operationName: typeof request.operationName === 'string' ? request.operationName : null,
+      auth,
+      headers,
+    });
+    if (conn.subscriptions.get(id) !== 'pending') return; // stopped or closed meanwhile
+    if (!started.ok) {
+      conn.subscriptions.delete(id);
+      return send({ type: 'error', id, payload: { errors: started.errors } });
+    }
+    conn.subscriptions.set(id, started);
+    send({ type: 'start_ack', id });
+  }
+
+  function publish(event: MutationEvent): void {
+    for (const conn of connections) {
+      for (const [id, sub] of conn.subscriptions) {
+        if (sub === 'pending' || !sub.mutations.includes(event.mutationField)) continue;
+        // With an enhanced filter, AppSync no longer applies argument filtering.
+        const matches = sub.filter != null ? filterMatches(sub.filter, event.payload) : argumentsMatch(sub.arguments, event.payload);
+        if (!matches) continue;
+        const frame = JSON.stringify({ type: 'data', id, payload: sub.render(event.payload) });
+        if (Buffer.byteLength(frame) > MAX_MESSAGE_BYTES) continue;
+        if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(frame);
+      }
+    }
+  }
+
+  return {
+    async close() {
+      server.off('upgrade', onUpgrade);
+      unsubscribe();
+      for (const conn of connections) conn.socket.terminate();
+      connections.clear();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** Connection auth: `header-<b64url>` subprotocol, else `?header=<b64>`, else the upgrade's own headers. */
+function connectHeaders(req: IncomingMessage, url: URL): Headers | null {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+    .split(',')
+    .map((s) => s.trim());
+  const fromProtocol = offered.find((p) => p.startsWith('header-'));
+  const encoded = fromProtocol ? fromProtocol.slice('header-'.length) : url.searchParams.get('header');
+  if (encoded) {
+    try {
+      return lower(JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')));
+    } catch {
+      return null;
+    }
+  }
+  const h: Headers = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (typeof v === 'string' && !k.startsWith('sec-websocket') && k !== 'upgrade' && k !== 'connection') h[k] = v;
+  }
+  return h;
+}
+
+function lower(obj: unknown): Headers {
+  const h: Headers = {};
+  if (typeof obj === 'object' && obj !== null) {
+    for (const [k, v] of Object.entries(obj)) if (v !== undefined && v !== null) h[k.toLowerCase()] = String(v);
+  }
+  return h;
+}
