@@ -44,7 +44,8 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     for (const it of items) byUser.set(it.userId, [...(byUser.get(it.userId) ?? []), it]);
     const users = [...byUser.keys()];
     const tokens = new Map<string, string>();
-    for (const u of users) tokens.set(u, await app.mintToken(u));
+    // Seeded items live under USER#<userId>: the token must carry that sub.
+    for (const u of users) tokens.set(u, await app.mintToken(u, [], { sub: u }));
 
     const ms = opts.seconds * 1000;
     const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];

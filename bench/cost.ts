@@ -46,7 +46,7 @@ export async function measureCost(opts: { root: string; sizes: number[] }) {
         const table = physicalTableName('items', definition.tables.items, prefix);
         const items = await seed(client, table, USERS, size / USERS);
         const target = items[Math.floor(items.length / 2)];
-        const token = await app.mintToken(target.userId);
+        const token = await app.mintToken(target.userId, [], { sub: target.userId });
         const gql: Gql = async (query, variables) => {
           const res = await fetch(app.url, {
             method: 'POST',

@@ -1,26 +1,8 @@
-// What the client needs from the frontend config file that both the CDK stack
-// and the local server write (.appsync-local/frontend-config.json locally).
-// Structural on purpose: any object of that file's shape is accepted.
-
-export type AuthModeName =
-  | 'AMAZON_COGNITO_USER_POOLS'
-  | 'AWS_IAM'
-  | 'API_KEY'
-  | 'OPENID_CONNECT'
-  | 'AWS_LAMBDA';
-
-export interface FrontendConfig {
-  /** https://<id>.appsync-api.<region>.amazonaws.com/graphql, or the local server's URL. */
-  graphqlEndpoint: string;
-  /** wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql, or the local one. */
-  realtimeEndpoint: string;
-  region: string;
-  defaultAuthMode: AuthModeName | string;
-  additionalAuthModes?: Array<AuthModeName | string>;
-  userPoolId?: string;
-  userPoolClientId?: string;
-  apiKey?: string;
-}
+// The frontend config file that both the CDK stack and the local server write
+// (.appsync-local/frontend-config.json locally), and the client's auth choices.
+// The file's shape is defined once, in infra/ (type-only: nothing from infra/
+// ends up in a frontend bundle).
+export type { AuthModeName, FrontendConfig } from '../infra/frontend-config.js';
 
 export interface IamCredentials {
   accessKeyId: string;

@@ -10,6 +10,8 @@ interface Node {
   type: string;
   start: number;
   end: number;
+  // The AST is walked generically (any node type, any child key).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [key: string]: any;
 }
 

@@ -62,6 +62,8 @@ export interface StartOptions {
   frontendConfigPath?: string | false;
   /** Receives every log line (default: none). */
   log?: (line: string) => void;
+  /** Called with the capacity units each DynamoDB call consumed (benchmarks). */
+  onConsumedCapacity?: (operation: string, units: number) => void;
 }
 
 export interface LocalAppSync {
@@ -172,7 +174,12 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
       client = createDynamoDbClient(endpoint);
     }
     const tableNames = await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' });
-    const dataSources = createDataSources(def, { client, tableNames, tokenSecret: Buffer.from(keys.tokenSecret, 'base64') });
+    const dataSources = createDataSources(def, {
+      client,
+      tableNames,
+      tokenSecret: Buffer.from(keys.tokenSecret, 'base64'),
+      ...(opts.onConsumedCapacity ? { onConsumedCapacity: opts.onConsumedCapacity } : {}),
+    });
     const service = createGraphQLService({ def, schema, files, dataSources, tableNames, onTrace });
     const authenticator = createAuthenticator({ modes: def.auth, keys });
     return { def, files, service, authenticator, tableNames };

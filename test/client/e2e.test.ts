@@ -1,7 +1,11 @@
 // The typed client against the local AppSync, over real HTTP and WebSocket:
 // every operation in client/operations/, AppSync errors as AppSyncError, and
 // subscriptions through AppSync's real-time protocol.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import WebSocket from 'ws';
 import { AppSyncError, createClient, type AppSyncClient, type FrontendConfig } from '../../client/index.js';
 import {
@@ -21,9 +25,11 @@ import {
   UpdateProfileDocument,
   type ItemFieldsFragment,
 } from '../../client/generated/graphql.js';
-import { startTestApi, type TestApi } from '../support/api.js';
+import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
 
-let api: TestApi;
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'client-e2e-'));
+let app: LocalAppSync;
 let config: FrontendConfig;
 let alice: AppSyncClient;
 let bob: AppSyncClient;
@@ -31,7 +37,8 @@ let admin: AppSyncClient;
 let aliceId: string;
 
 function clientFor(user: string, groups: string[] = []): AppSyncClient {
-  return createClient(config, { jwt: () => api.token(user, groups) }, { WebSocket });
+  let token: Promise<string> | undefined;
+  return createClient(config, { jwt: () => (token ??= app.mintToken(user, groups)) }, { WebSocket });
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<AppSyncError> {
@@ -44,21 +51,25 @@ async function errorOf(promise: Promise<unknown>): Promise<AppSyncError> {
 }
 
 beforeAll(async () => {
-  api = await startTestApi('client');
-  config = {
-    graphqlEndpoint: api.url,
-    realtimeEndpoint: api.realtimeUrl,
-    region: 'us-east-1',
-    defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS',
-    additionalAuthModes: ['AWS_IAM'],
-  };
+  const frontendConfigPath = join(scratch, 'frontend-config.json');
+  app = await startLocalAppSync({
+    root,
+    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    tablePrefix: `client_${process.pid}_`,
+    port: 0,
+    watch: false,
+    frontendConfigPath,
+  });
+  // The client is configured by the very file the server writes for frontends.
+  config = JSON.parse(readFileSync(frontendConfigPath, 'utf8')) as FrontendConfig;
   alice = clientFor('alice');
   bob = clientFor('bob');
   admin = clientFor('root', ['admin']);
 });
 afterAll(async () => {
   for (const c of [alice, bob, admin]) c?.close();
-  await api?.stop();
+  await app?.stop();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 describe('profiles', () => {
@@ -130,6 +141,13 @@ describe('items', () => {
     expect((await admin.request(GetUserDocument, { userId: aliceId })).getUser?.email).toBe('alice@example.com');
   });
 
+  it('getUser works for back-end jobs signing with IAM (SigV4)', async () => {
+    const job = createClient(config, { iam: app.keys.iam });
+    const { getUser } = await job.request(GetUserWithItemsDocument, { userId: aliceId });
+    expect(getUser?.email).toBe('alice@example.com');
+    expect(getUser?.items.items).toHaveLength(2);
+  });
+
   it('getUser is Unauthorized for non-admins', async () => {
     const err = await errorOf(bob.request(GetUserDocument, { userId: aliceId }));
     expect(err.errorType).toBe('Unauthorized');
@@ -198,5 +216,16 @@ describe('subscriptions', () => {
     await expect.poll(() => own.events.length).toBe(1);
     expect(spy.events).toEqual([]);
     control.unsubscribe();
+  });
+
+  it('accept an IAM-signed connection, and refuse IAM on subscription fields that only allow user pools', async () => {
+    const job = createClient(config, { iam: app.keys.iam }, { WebSocket });
+    const spy = collect<unknown>();
+    const sub = job.subscribe(OnCreateItemDocument, { userId: aliceId }, spy.sink);
+    const err = (await sub.started.catch((e: unknown) => e)) as AppSyncError;
+    // A field-level refusal of the start (not a connection_error): the signed handshake was accepted.
+    expect(err).toBeInstanceOf(AppSyncError);
+    expect(err.errorType).toBe('Unauthorized');
+    job.close();
   });
 });

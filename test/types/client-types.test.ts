@@ -29,6 +29,7 @@ const config: FrontendConfig = {
   realtimeEndpoint: 'ws://localhost:1/graphql/realtime',
   region: 'us-east-1',
   defaultAuthMode: 'API_KEY',
+  additionalAuthModes: [],
 };
 const client: AppSyncClient = createClient(config, { apiKey: 'k' });
 

@@ -33,7 +33,7 @@ function writeSnippet(name: string, body: string): string {
       `import { expectTypeOf } from 'vitest';`,
       `import { createClient } from ${JSON.stringify(client)};`,
       `import { GetItemDocument, type MeQuery, type GetItemQuery } from ${JSON.stringify(docs)};`,
-      `const client = createClient({ graphqlEndpoint: 'http://x/graphql', realtimeEndpoint: 'ws://x/graphql', region: 'us-east-1', defaultAuthMode: 'API_KEY' }, { apiKey: 'k' });`,
+      `const client = createClient({ graphqlEndpoint: 'http://x/graphql', realtimeEndpoint: 'ws://x/graphql', region: 'us-east-1', defaultAuthMode: 'API_KEY', additionalAuthModes: [] }, { apiKey: 'k' });`,
       `export async function check(): Promise<void> {`,
       body,
       `}`,
