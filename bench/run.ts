@@ -2,7 +2,7 @@
 // evaluation overhead, cold start, and consumed capacity per operation as the
 // table grows. Prints a table and writes bench/results/latest.json.
 //
-//   npm run bench -- [--seconds 5] [--concurrency 16] [--skip-cost] [--skip-cold]
+//   npm run bench -- [--seconds 5] [--warmup 30] [--concurrency 16] [--skip-cost] [--skip-cold]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '16' },
     'skip-cost': { type: 'boolean', default: false },
     'skip-cold': { type: 'boolean', default: false },
@@ -35,9 +36,9 @@ console.log(`resolver evaluation (Query.getItem request+response): ${evaluation.
 const cold = values['skip-cold'] ? null : await measureColdStart(root);
 if (cold) console.log(`cold start (process start → first successful query, DynamoDB Local in memory): ${cold.ms} ms`);
 
-const load = await measureApi({ root, seconds, concurrency });
+const load = await measureApi({ root, seconds, concurrency, warmupSeconds: Number(values.warmup) });
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-console.log(`\nload: ${concurrency} concurrent, ${seconds} s each, table of ${load.seededItems} items over ${load.users} users`);
+console.log(`\nload: ${concurrency} concurrent, ${seconds} s each after ${load.warmupSeconds} s of warm-up, table of ${load.seededItems} items over ${load.users} users (API server in this process)`);
 console.log('operation'.padEnd(22) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  raw op'.padEnd(14) + 'raw req/s'.padStart(10) + 'API/raw'.padStart(9));
 for (const row of load.rows) {
   console.log(

@@ -202,7 +202,23 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     | { ok: true; doc: DocumentNode; op: OperationDefinitionNode }
     | { ok: false; status: number; body: GraphQLResponseBody };
 
+  // Parse + validate + depth check depend only on the document and operation
+  // name (the schema is fixed for this service): clients send the same few
+  // documents again and again, so each is prepared once.
+  const prepared = new Map<string, Prepared>();
+  const PREPARED_MAX = 1000;
   function prepare(req: OperationRequest): Prepared {
+    const key = `${req.operationName ?? ''}\u0000${req.query}`;
+    let p = prepared.get(key);
+    if (!p) {
+      p = prepareUncached(req);
+      if (prepared.size >= PREPARED_MAX) prepared.delete(prepared.keys().next().value as string);
+      prepared.set(key, p);
+    }
+    return p;
+  }
+
+  function prepareUncached(req: OperationRequest): Prepared {
     let doc: DocumentNode;
     try {
       doc = parse(req.query);

@@ -62,11 +62,45 @@ export async function mintToken(keys: LocalKeys, opts: MintOptions): Promise<str
 
 export type VerifyFailure = 'malformed' | 'expired' | 'invalid';
 
+// One imported key set per signing key, and the claims of tokens already
+// verified (a client sends the same token with every request). A cached token
+// is still refused once its exp has passed.
+const keySets = new WeakMap<LocalKeys, ReturnType<typeof createLocalJWKSet>>();
+const verifiedByKeys = new WeakMap<LocalKeys, Map<string, Record<string, unknown>>>();
+const VERIFIED_MAX = 10_000;
+
 export async function verifyCognitoToken(
   keys: LocalKeys,
   token: string,
 ): Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: VerifyFailure }> {
-  const jwks = createLocalJWKSet({ keys: [keys.signingKey.publicJwk] });
+  let verified = verifiedByKeys.get(keys);
+  if (!verified) {
+    verified = new Map();
+    verifiedByKeys.set(keys, verified);
+  }
+  const known = verified.get(token);
+  if (known) {
+    if (typeof known.exp === 'number' && known.exp * 1000 > Date.now()) return { ok: true, claims: known };
+    verified.delete(token);
+  }
+  let jwks = keySets.get(keys);
+  if (!jwks) {
+    jwks = createLocalJWKSet({ keys: [keys.signingKey.publicJwk] });
+    keySets.set(keys, jwks);
+  }
+  const answer = await verifyUncached(keys, jwks, token);
+  if (answer.ok) {
+    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+    verified.set(token, answer.claims);
+  }
+  return answer;
+}
+
+async function verifyUncached(
+  keys: LocalKeys,
+  jwks: ReturnType<typeof createLocalJWKSet>,
+  token: string,
+): Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: VerifyFailure }> {
   try {
     const { payload } = await jwtVerify(token, jwks, { issuer: cognitoIssuer(keys), algorithms: ['RS256'] });
     const use = payload.token_use;
