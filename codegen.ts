@@ -32,7 +32,7 @@ const config: CodegenConfig = {
   importExtension: '.js',
   // AppSync declares its scalars and directives implicitly; the prelude makes
   // them known to codegen without touching schema.graphql.
-  schema: ['schema.graphql', 'client/appsync-prelude.graphql'],
+  schema: ['schema.graphql', 'local/server/graphql/appsync-prelude.graphql'],
   documents: ['client/operations/*.graphql'],
   ignoreNoDocuments: false,
   // Our own plugin is loaded from source, everything else from node_modules.

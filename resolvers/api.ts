@@ -63,7 +63,7 @@ export const api: ApiDefinition = {
     { typeName: 'Subscription', fieldName: 'onDeleteItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
   ],
   // AppSync's per-API limits (GraphqlApi queryDepthLimit / resolverCountLimit).
-  limits: { queryDepth: 10, resolverCount: 1000 },
+  limits: { queryDepth: 10, resolverCount: 200 },
 };
 
 export default api;

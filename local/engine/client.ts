@@ -34,5 +34,13 @@ export function createDynamoDbClient(endpoint?: string): DynamoDBClient {
     const region = regionOf(url);
     return new DynamoDBClient({ endpoint: url, ...(region ? { region } : {}) });
   }
-  return new DynamoDBClient({ endpoint: url, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS } });
+  // A local engine serves many requests at once on loopback: a larger socket
+  // pool than the SDK's 50 keeps bursts (a page of nested fields, a pipeline
+  // fan-out) from queueing inside the client.
+  return new DynamoDBClient({
+    endpoint: url,
+    region: LOCAL_REGION,
+    credentials: { ...LOCAL_CREDENTIALS },
+    requestHandler: { httpAgent: { maxSockets: 256, keepAlive: true } },
+  });
 }

@@ -38,7 +38,7 @@ describe('generated code', { timeout: 60_000 }, () => {
   });
 
   it('has a typed document for every query, mutation and subscription field of the schema', async () => {
-    const sdl = ['schema.graphql', 'client/appsync-prelude.graphql'].map((f) => readFileSync(join(root, f), 'utf8'));
+    const sdl = ['schema.graphql', 'local/server/graphql/appsync-prelude.graphql'].map((f) => readFileSync(join(root, f), 'utf8'));
     const schema = buildSchema(sdl.join('\n'));
     const ops = readdirSync(join(root, 'client/operations'))
       .map((f) => readFileSync(join(root, 'client/operations', f), 'utf8'))

@@ -24,7 +24,7 @@ async function resolverTypes(dir: string, sdl: string): Promise<string> {
       ...config,
       cwd: dir,
       silent: true,
-      schema: [join(dir, 'schema.graphql'), join(root, 'client/appsync-prelude.graphql')],
+      schema: [join(dir, 'schema.graphql'), join(root, 'local/server/graphql/appsync-prelude.graphql')],
       documents: [],
       generates: { [resolverTypesOutput]: config.generates[resolverTypesOutput] },
     },

@@ -1,27 +1,12 @@
 // Builds an executable graphql-js schema from SDL in AppSync's dialect: the AWS
 // scalars and directives are built in (never declared by the user), user types
 // may not start with "AWS", custom scalars are refused and Query is required.
+import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLScalarType, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { awsScalars } from './scalars.js';
 
-export const APPSYNC_PRELUDE = `
-scalar AWSDate
-scalar AWSTime
-scalar AWSDateTime
-scalar AWSTimestamp
-scalar AWSEmail
-scalar AWSJSON
-scalar AWSURL
-scalar AWSPhone
-scalar AWSIPAddress
-directive @aws_subscribe(mutations: [String!]!) on FIELD_DEFINITION
-directive @aws_api_key on OBJECT | FIELD_DEFINITION
-directive @aws_iam on OBJECT | FIELD_DEFINITION
-directive @aws_oidc on OBJECT | FIELD_DEFINITION
-directive @aws_lambda on OBJECT | FIELD_DEFINITION
-directive @aws_cognito_user_pools(cognito_groups: [String!]) on OBJECT | FIELD_DEFINITION
-directive @aws_auth(cognito_groups: [String!]!) on OBJECT | FIELD_DEFINITION
-`;
+/** AppSync's built-in scalars and directives (also codegen's second schema source). */
+export const APPSYNC_PRELUDE = readFileSync(new URL('./appsync-prelude.graphql', import.meta.url), 'utf8');
 
 export class SchemaError extends Error {
   constructor(message: string) {
