@@ -38,15 +38,24 @@ function malformed(message: string): { errors: Array<{ errorType: string; messag
   return { errors: [{ errorType: 'MalformedHttpRequestException', message }] };
 }
 
+/** Past this much, an oversized body is not even drained: the connection is dropped. */
+const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
+
 async function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // An oversized body is drained (not kept) so the 413 reaches the client on
+  // an intact connection; leaving the loop early would destroy the socket
+  // under a keep-alive client mid-request.
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return { ok: false };
-    chunks.push(chunk as Buffer);
+    if (size > DRAIN_LIMIT_BYTES) {
+      req.destroy();
+      return { ok: false };
+    }
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+  return size > limit ? { ok: false } : { ok: true, text: Buffer.concat(chunks).toString('utf8') };
 }
 
 export interface GraphQLRequestInfo {
@@ -121,7 +130,10 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, o
 
   const body = req.method === 'POST' ? await readBody(req, opts.maxBodyBytes ?? MAX_BODY_BYTES) : { ok: true as const, text: '' };
   if (!body.ok) {
-    reply(413, { errors: [{ errorType: 'PayloadTooLargeException', message: 'Request body is too large.' }] }, { 'x-amzn-errortype': 'PayloadTooLargeException' });
+    reply(413, { errors: [{ errorType: 'PayloadTooLargeException', message: 'Request body is too large.' }] }, {
+      'x-amzn-errortype': 'PayloadTooLargeException',
+      connection: 'close',
+    });
     req.resume();
     report(413, null, 'PayloadTooLargeException');
     return;
