@@ -16,6 +16,8 @@ export interface BuildOptions {
   definition?: string;
   /** Build from this definition instead of loading one. */
   api?: ApiDefinition;
+  /** Write the bundles to outDir (default true); false only returns them. */
+  write?: boolean;
 }
 
 export interface BuildResult {
@@ -69,6 +71,7 @@ export async function buildApi(opts: BuildOptions): Promise<BuildResult> {
     files[code] = text;
   }
   if (problems.length) throw new BuildError(problems);
+  if (opts.write === false) return { api, files };
 
   for (const [code, text] of Object.entries(files)) {
     const path = join(outDir, `${code}.js`);

@@ -5,30 +5,17 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as esbuild from 'esbuild';
 import { inject } from 'vitest';
-import { codeFiles, type ApiDefinition } from '../../local/definition.js';
+import { buildApi } from '../../local/build/index.js';
+import type { ApiDefinition } from '../../local/definition.js';
 import { startLocalAppSync, type LocalAppSync, type StartOptions } from '../../local/server/index.js';
 import { fixtureApi } from './fixtures/api.js';
 
 export const fixtureRoot = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
+/** The fixture's bundles, built by the same bundler as the project's (not written to disk). */
 export async function bundle(api: ApiDefinition, root: string): Promise<Record<string, string>> {
-  const entries = codeFiles(api);
-  const result = await esbuild.build({
-    entryPoints: Object.fromEntries(entries.map((code) => [code, join(root, api.sourceDir, `${code}.ts`)])),
-    outdir: join(root, api.outDir),
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'esnext',
-    external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
-    logLevel: 'silent',
-  });
-  const files: Record<string, string> = {};
-  for (const out of result.outputFiles) files[out.path.slice(join(root, api.outDir).length + 1).replace(/\.js$/, '')] = out.text;
-  return files;
+  return (await buildApi({ root, api, write: false })).files;
 }
 
 let counter = 0;
