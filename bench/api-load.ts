@@ -1,6 +1,7 @@
 // The local API under load, side by side with the raw engine: each API
 // operation and the DynamoDB call it maps to, sent straight to DynamoDB Local
-// with AWS SDK v3 at the same concurrency, in the same process.
+// with AWS SDK v3 at the same concurrency from the same load generator. The
+// API runs as `appsync-local start` in its own process on the same engine.
 import {
   GetItemCommand,
   PutItemCommand,
@@ -10,7 +11,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createDynamoDbClient, physicalTableName, startDynamoDbLocal } from '../local/engine/index.js';
-import { startLocalAppSync } from '../local/server/index.js';
+import { startApiProcess } from './api-process.js';
+import { graphqlPoster } from './http-client.js';
 import { api as definition } from '../resolvers/api.js';
 import { runLoad, type LoadResult } from './load.js';
 import { itemRecord, seed, ulidAt, type SeededItem } from './seed.js';
@@ -30,13 +32,8 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
   const engine = await startDynamoDbLocal({ inMemory: true });
   const client = createDynamoDbClient(engine.endpoint);
   const prefix = 'bench_';
-  const app = await startLocalAppSync({
-    root: opts.root,
-    dynamodbEndpoint: engine.endpoint,
-    tablePrefix: prefix,
-    port: 0,
-    watch: false,
-  });
+  const app = await startApiProcess({ root: opts.root, dynamodbEndpoint: engine.endpoint, tablePrefix: prefix });
+  const http = graphqlPoster(app.url, opts.concurrency);
   try {
     const table = physicalTableName('items', definition.tables.items, prefix);
     const items = await seed(client, table, USERS, PER_USER);
@@ -45,20 +42,11 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     const users = [...byUser.keys()];
     const tokens = new Map<string, string>();
     // Seeded items live under USER#<userId>: the token must carry that sub.
-    for (const u of users) tokens.set(u, await app.mintToken(u, [], { sub: u }));
+    for (const u of users) tokens.set(u, await app.mintToken(u, u));
 
     const ms = opts.seconds * 1000;
     const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];
-    const gql = async (user: string, query: string, variables?: object) => {
-      const res = await fetch(app.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: tokens.get(user)! },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as { data?: unknown; errors?: Array<{ message: string }> };
-      if (body.errors?.length) throw new Error(body.errors[0].message);
-      return body.data as any;
-    };
+    const gql = (user: string, query: string, variables?: object) => http.post(tokens.get(user)!, query, variables);
     const load = (task: (w: number, n: number) => Promise<unknown>) =>
       runLoad({ concurrency: opts.concurrency, durationMs: ms, task: async (w, n) => void (await task(w, n)) });
 
@@ -164,6 +152,7 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     }
     return { users: USERS, seededItems: items.length, warmupSeconds: opts.warmupSeconds, rows };
   } finally {
+    http.close();
     await app.stop();
     (client as DynamoDBClient).destroy();
     await engine.stop();

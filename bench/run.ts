@@ -38,7 +38,7 @@ if (cold) console.log(`cold start (process start → first successful query, Dyn
 
 const load = await measureApi({ root, seconds, concurrency, warmupSeconds: Number(values.warmup) });
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
-console.log(`\nload: ${concurrency} concurrent, ${seconds} s each after ${load.warmupSeconds} s of warm-up, table of ${load.seededItems} items over ${load.users} users (API server in this process)`);
+console.log(`\nload: ${concurrency} concurrent, ${seconds} s each after ${load.warmupSeconds} s of warm-up, table of ${load.seededItems} items over ${load.users} users (API: appsync-local start in its own process)`);
 console.log('operation'.padEnd(22) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  raw op'.padEnd(14) + 'raw req/s'.padStart(10) + 'API/raw'.padStart(9));
 for (const row of load.rows) {
   console.log(

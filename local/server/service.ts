@@ -26,7 +26,7 @@ import { compileCode, runPipelineResolver, runUnitResolver } from '../runtime/in
 import { createFieldAuthorizer } from './auth/directives.js';
 import { operationDepth } from './graphql/depth.js';
 import { FieldResolverError, formatExecutionError, formatRequestError } from './graphql/errors.js';
-import { selectionSetGraphQL, selectionSetList } from './graphql/selection.js';
+import { selectionInfo } from './graphql/selection.js';
 import type {
   Authenticated,
   GraphQLResponseBody,
@@ -114,7 +114,6 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
   for (const r of def.resolvers) codeOf(r.code);
   for (const f of Object.values(def.functions)) codeOf(f.code);
 
-  const resolverFor = new Map<string, ResolverDefinition>(def.resolvers.map((r) => [`${r.typeName}.${r.fieldName}`, r]));
 
   async function runResolver(r: ResolverDefinition, ctx: ResolverContextInput): Promise<FieldOutcome> {
     if (r.pipeline) {
@@ -133,17 +132,37 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     return runUnitResolver({ code: codeOf(r.code), ctx, invoke: (req) => ds.invoke(req), timeoutMs: RESOLVER_TIMEOUT_MS });
   }
 
-  const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = async (source, args, state, info) => {
+  // Types and fields → their resolver, looked up without building a key string.
+  const resolverIndex = new Map<string, Map<string, ResolverDefinition>>();
+  for (const r of def.resolvers) {
+    if (!resolverIndex.has(r.typeName)) resolverIndex.set(r.typeName, new Map());
+    resolverIndex.get(r.typeName)!.set(r.fieldName, r);
+  }
+
+  // Fields without a resolver resolve synchronously: an async resolver on
+  // every scalar would cost a promise and a microtask per field of every item.
+  const fieldResolver: GraphQLFieldResolver<unknown, RequestState> = (source, args, state, info) => {
     const parent = info.parentType;
     const field = parent.getFields()[info.fieldName];
     if (field && !authorize(parent, field, state.auth)) {
       throw new FieldResolverError(`Not Authorized to access ${info.fieldName} on type ${parent.name}`, 'Unauthorized');
     }
-    const r = resolverFor.get(`${parent.name}.${info.fieldName}`);
+    const r = resolverIndex.get(parent.name)?.get(info.fieldName);
     if (!r) {
       if (source && typeof source === 'object') return (source as Record<string, unknown>)[info.fieldName];
       return undefined;
     }
+    return resolveField(r, source, args, state, info);
+  };
+
+  const resolveField = async (
+    r: ResolverDefinition,
+    source: unknown,
+    args: Record<string, unknown>,
+    state: RequestState,
+    info: GraphQLResolveInfo,
+  ): Promise<unknown> => {
+    const parent = info.parentType;
     state.resolverCount += 1;
     if (state.resolverCount > resolverCountLimit) {
       throw new FieldResolverError('Resolver invocation limit reached.', 'ResolverExecutionLimitReached');
@@ -156,8 +175,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
         fieldName: info.fieldName,
         parentTypeName: parent.name,
         variables: info.variableValues,
-        selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
-        selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes),
+        ...selectionInfo(info.fieldNodes, info.fragments),
       },
       request: { headers: headersForCtx(state.headers), domainName: null },
       env,

@@ -7,7 +7,7 @@ import type { AuthMode, AuthType } from '../../definition.js';
 import type { AuthRequest, AuthResult, Authenticator } from '../types.js';
 import { cognitoIssuer, type LocalKeys } from '../keys.js';
 import { verifySigV4 } from './sigv4.js';
-import { verifyCognitoToken } from './tokens.js';
+import { cachedCognitoClaims, verifyCognitoToken } from './tokens.js';
 
 export function unauthorized(message = 'You are not authorized to make this call.'): Extract<AuthResult, { ok: false }> {
   return { ok: false, status: 401, body: { errors: [{ errorType: 'UnauthorizedException', message }] } };
@@ -36,14 +36,18 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator &
 
   async function jwtMode(req: AuthRequest, raw: string): Promise<AuthResult> {
     const token = raw.replace(/^Bearer\s+/i, '');
+    // A client repeats its token on every request: a verified one skips decoding.
+    const cached = has('AMAZON_COGNITO_USER_POOLS') ? cachedCognitoClaims(keys, token) : undefined;
     let iss: string | undefined;
-    try {
-      iss = decodeJwt(token).iss;
-    } catch {
-      return unauthorized('Unable to parse JWT token.');
+    if (!cached) {
+      try {
+        iss = decodeJwt(token).iss;
+      } catch {
+        return unauthorized('Unable to parse JWT token.');
+      }
     }
-    if (has('AMAZON_COGNITO_USER_POOLS') && iss === cognitoIssuer(keys)) {
-      const v = await verifyCognitoToken(keys, token);
+    if (cached || (has('AMAZON_COGNITO_USER_POOLS') && iss === cognitoIssuer(keys))) {
+      const v = cached ? { ok: true as const, claims: cached } : await verifyCognitoToken(keys, token);
       if (!v.ok) {
         if (v.reason === 'expired') return unauthorized('Token has expired.');
         if (v.reason === 'malformed') return unauthorized('Unable to parse JWT token.');

@@ -33,15 +33,17 @@ function rulesOf(directives: readonly ConstDirectiveNode[] | undefined): Rule[] 
 }
 
 export function createFieldAuthorizer(defaultMode: AuthType): (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, auth: Authenticated) => boolean {
-  const cache = new Map<string, Rule[] | null>();
+  // A field object belongs to one type, so it keys its rules (asked once per field of every result).
+  const cache = new WeakMap<GraphQLField<unknown, unknown>, Rule[] | null>();
   const rulesFor = (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Rule[] | null => {
-    const key = `${type.name}.${field.name}`;
-    if (!cache.has(key)) {
+    let rules = cache.get(field);
+    if (rules === undefined) {
       const own = rulesOf(field.astNode?.directives);
       const inherited = own.length ? own : rulesOf([...(type.astNode?.directives ?? []), ...(type.extensionASTNodes ?? []).flatMap((e) => e.directives ?? [])]);
-      cache.set(key, inherited.length ? inherited : null);
+      rules = inherited.length ? inherited : null;
+      cache.set(field, rules);
     }
-    return cache.get(key)!;
+    return rules;
   };
   return (type, field, auth) => {
     if (field.name.startsWith('__')) return true;

@@ -69,6 +69,12 @@ const keySets = new WeakMap<LocalKeys, ReturnType<typeof createLocalJWKSet>>();
 const verifiedByKeys = new WeakMap<LocalKeys, Map<string, Record<string, unknown>>>();
 const VERIFIED_MAX = 10_000;
 
+/** Claims of a token this key set already verified and that has not expired yet; no decoding. */
+export function cachedCognitoClaims(keys: LocalKeys, token: string): Record<string, unknown> | undefined {
+  const known = verifiedByKeys.get(keys)?.get(token);
+  return known && typeof known.exp === 'number' && known.exp * 1000 > Date.now() ? known : undefined;
+}
+
 export async function verifyCognitoToken(
   keys: LocalKeys,
   token: string,

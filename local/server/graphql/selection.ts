@@ -40,3 +40,20 @@ export function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
   const set = fieldNodes[0]?.selectionSet;
   return set ? print(set) : '';
 }
+
+// Prepared documents are reused, so a field node's selection info is computed
+// once; the lists are copied out because ctx is handed to resolver code.
+const cached = new WeakMap<FieldNode, { list: string[]; text: string }>();
+
+export function selectionInfo(
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): { selectionSetList: string[]; selectionSetGraphQL: string } {
+  if (fieldNodes.length !== 1) return { selectionSetList: selectionSetList(fieldNodes, fragments), selectionSetGraphQL: selectionSetGraphQL(fieldNodes) };
+  let c = cached.get(fieldNodes[0]);
+  if (!c) {
+    c = { list: selectionSetList(fieldNodes, fragments), text: selectionSetGraphQL(fieldNodes) };
+    cached.set(fieldNodes[0], c);
+  }
+  return { selectionSetList: [...c.list], selectionSetGraphQL: c.text };
+}

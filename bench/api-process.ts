@@ -1,0 +1,47 @@
+// The API as the bench measures it: `appsync-local start` in its own process
+// (as `npm start` runs it), pointed at the bench's DynamoDB Local, so the load
+// generator and the server do not share one event loop.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadOrCreateKeys, mintToken } from '../local/server/index.js';
+
+export interface ApiProcess {
+  url: string;
+  mintToken(user: string, sub: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startApiProcess(opts: {
+  root: string;
+  dynamodbEndpoint: string;
+  tablePrefix: string;
+  /** Extra node flags, e.g. --cpu-prof to profile the server under load. */
+  nodeArgs?: string[];
+}): Promise<ApiProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'appsync-bench-'));
+  const logPath = join(dataDir, 'server.log');
+  const log = openSync(logPath, 'w');
+  const args = ['start', '--port', '0', '--no-watch', '--data-dir', dataDir, '--dynamodb-endpoint', opts.dynamodbEndpoint, '--table-prefix', opts.tablePrefix];
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(opts.root, 'local/cli/bin.js'), ...args], { cwd: opts.root, stdio: ['ignore', log, log] });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  const started = performance.now();
+  let url: string | undefined;
+  while (!url) {
+    const text = readFileSync(logPath, 'utf8');
+    url = /GraphQL\s+(http\S+)/.exec(text)?.[1];
+    if (!url && (child.exitCode !== null || performance.now() - started > 120_000)) {
+      await stop();
+      throw new Error(`appsync-local start did not become ready:\n${text}`);
+    }
+    if (!url) await new Promise((r) => setTimeout(r, 50));
+  }
+  const keys = await loadOrCreateKeys(dataDir);
+  return { url, mintToken: (user, sub) => mintToken(keys, { user, sub }), stop };
+}
