@@ -14,7 +14,8 @@ import { createDynamoDbClient, physicalTableName, startDynamoDbLocal } from '../
 import { startApiProcess } from './api-process.js';
 import { graphqlPoster } from './http-client.js';
 import { api as definition } from '../resolvers/api.js';
-import { runLoad, type LoadResult } from './load.js';
+import { cpuMeter } from './cpu.js';
+import { runLoad, sampleLoad, summarize, type LoadResult, type LoadSample } from './load.js';
 import { itemRecord, seed, ulidAt, type SeededItem } from './seed.js';
 
 export interface LoadRow {
@@ -23,10 +24,13 @@ export interface LoadRow {
   api: LoadResult;
   raw: LoadResult;
   ratio: number;
+  /** CPU milliseconds per request of each process, both sides. */
+  cpuMsPerRequest: { api: Record<string, number>; raw: Record<string, number> };
 }
 
 const USERS = 100;
 const PER_USER = 100;
+const ROUNDS = 2;
 
 export async function measureApi(opts: { root: string; seconds: number; concurrency: number; warmupSeconds: number }) {
   const engine = await startDynamoDbLocal({ inMemory: true });
@@ -47,8 +51,15 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     const ms = opts.seconds * 1000;
     const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];
     const gql = (user: string, query: string, variables?: object) => http.post(tokens.get(user)!, query, variables);
-    const load = (task: (w: number, n: number) => Promise<unknown>) =>
-      runLoad({ concurrency: opts.concurrency, durationMs: ms, task: async (w, n) => void (await task(w, n)) });
+    const cpu: Record<'api' | 'raw', Record<string, number>> = { api: {}, raw: {} };
+    const sample = async (side: 'api' | 'raw', task: (w: number, n: number) => Promise<unknown>) => {
+      const meter = cpuMeter(side === 'api' ? { apiServer: app.pid, engine: engine.pid } : { engine: engine.pid });
+      const s = await sampleLoad({ concurrency: opts.concurrency, durationMs: ms / ROUNDS, task: async (w, n) => void (await task(w, n)) });
+      for (const [k, v] of Object.entries(meter())) cpu[side][k] = (cpu[side][k] ?? 0) + v;
+      return s;
+    };
+    const perRequest = (used: Record<string, number>, requests: number) =>
+      Object.fromEntries(Object.entries(used).map(([k, v]) => [k, Math.round((v / requests) * 1000) / 1000]));
 
     // DynamoDB Local's JVM speeds up several-fold over its first seconds of
     // traffic (JIT): every pair runs once unmeasured, then measured.
@@ -144,11 +155,28 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
       await warm(p.rawTask);
       await warm(p.apiTask);
     }
+    // Raw and API alternate in rounds, so the engine's drift (it keeps
+    // speeding up for minutes) does not favour whichever side runs second.
     const rows: LoadRow[] = [];
     for (const p of pairs) {
-      const raw = await load(p.rawTask);
-      const apiResult = await load(p.apiTask);
-      rows.push({ operation: p.operation, rawOperation: p.rawOperation, api: apiResult, raw, ratio: apiResult.rps / raw.rps });
+      const rawSamples: LoadSample[] = [];
+      const apiSamples: LoadSample[] = [];
+      cpu.api = {};
+      cpu.raw = {};
+      for (let round = 0; round < ROUNDS; round += 1) {
+        rawSamples.push(await sample('raw', p.rawTask));
+        apiSamples.push(await sample('api', p.apiTask));
+      }
+      const raw = summarize(rawSamples);
+      const apiResult = summarize(apiSamples);
+      rows.push({
+        operation: p.operation,
+        rawOperation: p.rawOperation,
+        api: apiResult,
+        raw,
+        ratio: apiResult.rps / raw.rps,
+        cpuMsPerRequest: { api: perRequest(cpu.api, apiResult.requests), raw: perRequest(cpu.raw, raw.requests) },
+      });
     }
     return { users: USERS, seededItems: items.length, warmupSeconds: opts.warmupSeconds, rows };
   } finally {

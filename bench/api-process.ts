@@ -9,6 +9,7 @@ import { loadOrCreateKeys, mintToken } from '../local/server/index.js';
 
 export interface ApiProcess {
   url: string;
+  pid: number | undefined;
   mintToken(user: string, sub: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -43,5 +44,5 @@ export async function startApiProcess(opts: {
     if (!url) await new Promise((r) => setTimeout(r, 50));
   }
   const keys = await loadOrCreateKeys(dataDir);
-  return { url, mintToken: (user, sub) => mintToken(keys, { user, sub }), stop };
+  return { url, pid: child.pid, mintToken: (user, sub) => mintToken(keys, { user, sub }), stop };
 }

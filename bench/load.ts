@@ -17,12 +17,43 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i];
 }
 
+/** Raw material of one run, so several runs (interleaved rounds) can be summarised together. */
+export interface LoadSample {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+  firstError?: string;
+}
+
+export function summarize(samples: LoadSample[]): LoadResult {
+  const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((t, s) => t + s.seconds, 0);
+  const firstError = samples.find((s) => s.firstError)?.firstError;
+  return {
+    requests: latencies.length,
+    errors: samples.reduce((t, s) => t + s.errors, 0),
+    seconds,
+    rps: latencies.length / seconds,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    ...(firstError ? { firstError } : {}),
+  };
+}
+
 export async function runLoad(opts: {
   concurrency: number;
   durationMs: number;
   /** `worker` is 0..concurrency-1, `n` counts that worker's calls. */
   task: (worker: number, n: number) => Promise<void>;
 }): Promise<LoadResult> {
+  return summarize([await sampleLoad(opts)]);
+}
+
+export async function sampleLoad(opts: {
+  concurrency: number;
+  durationMs: number;
+  task: (worker: number, n: number) => Promise<void>;
+}): Promise<LoadSample> {
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -42,15 +73,5 @@ export async function runLoad(opts: {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    seconds,
-    rps: latencies.length / seconds,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    firstError,
-  };
+  return { latencies, errors, seconds: (performance.now() - started) / 1000, ...(firstError ? { firstError } : {}) };
 }

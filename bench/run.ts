@@ -53,6 +53,23 @@ for (const row of load.rows) {
   );
 }
 
+console.log('\nCPU ms per request (load generator + API server + engine; raw: load generator + engine):');
+console.log('operation'.padEnd(22) + 'API: gen'.padStart(9) + 'server'.padStart(8) + 'engine'.padStart(8) + 'total'.padStart(8) + '   raw: gen'.padStart(12) + 'engine'.padStart(8) + 'total'.padStart(8));
+for (const row of load.rows) {
+  const a = row.cpuMsPerRequest.api;
+  const r = row.cpuMsPerRequest.raw;
+  console.log(
+    row.operation.padEnd(22) +
+      fmt(a.loadGenerator, 2).padStart(9) +
+      fmt(a.apiServer, 2).padStart(8) +
+      fmt(a.engine, 2).padStart(8) +
+      fmt(a.loadGenerator + a.apiServer + a.engine, 2).padStart(8) +
+      fmt(r.loadGenerator, 2).padStart(12) +
+      fmt(r.engine, 2).padStart(8) +
+      fmt(r.loadGenerator + r.engine, 2).padStart(8),
+  );
+}
+
 const cost = values['skip-cost'] ? null : await measureCost({ root, sizes: [1_000, 10_000, 100_000] });
 if (cost) {
   console.log('\nconsumed capacity units per API operation (ReturnConsumedCapacity), by table size:');

@@ -29,10 +29,10 @@ function regionOf(endpoint: string): string | undefined {
  */
 export function createDynamoDbClient(endpoint?: string): DynamoDBClient {
   const url = endpoint ?? endpointFromEnvironment();
-  if (!url) return new DynamoDBClient({});
+  if (!url) return new DynamoDBClient({ cacheMiddleware: true });
   if (isAwsEndpoint(url)) {
     const region = regionOf(url);
-    return new DynamoDBClient({ endpoint: url, ...(region ? { region } : {}) });
+    return new DynamoDBClient({ endpoint: url, cacheMiddleware: true, ...(region ? { region } : {}) });
   }
   // A local engine serves many requests at once on loopback: a larger socket
   // pool than the SDK's 50 keeps bursts (a page of nested fields, a pipeline
@@ -40,6 +40,9 @@ export function createDynamoDbClient(endpoint?: string): DynamoDBClient {
   return new DynamoDBClient({
     endpoint: url,
     region: LOCAL_REGION,
+    // Nothing here changes a client's middleware after its first request, so
+    // the stack is resolved once per command class instead of on every send.
+    cacheMiddleware: true,
     credentials: { ...LOCAL_CREDENTIALS },
     requestHandler: { httpAgent: { maxSockets: 256, keepAlive: true } },
   });
