@@ -24,6 +24,11 @@ export interface DynamoDbLocalOptions {
   startTimeoutMs?: number;
 }
 
+/** Where a local server keeps DynamoDB Local's database inside its data directory. */
+export function engineDataPath(dataDir: string): string {
+  return join(dataDir, 'dynamodb');
+}
+
 export interface DynamoDbLocal {
   endpoint: string;
   pid: number;

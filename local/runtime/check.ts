@@ -30,15 +30,25 @@ const config = [
   { files: ['**/*.js'], plugins: { 'appsync-local': localRules }, rules: { 'appsync-local/no-throw': 'error' } },
 ];
 
+// The same bundle is checked when it is built and again when the server
+// compiles it: remember verdicts by source text (a lint costs tens of ms).
+const verdicts = new Map<string, Omit<CodeProblem, 'file'>[]>();
+const VERDICTS_MAX = 500;
+
 /** Problems AppSync would reject the code for; empty when it is accepted. */
 export function checkCode(source: string, file: string): CodeProblem[] {
-  return linter.verify(source, config as never, { filename: 'code.js' }).map((m) => ({
-    file,
-    line: m.line,
-    column: m.column,
-    rule: m.ruleId ?? 'syntax',
-    message: m.message,
-  }));
+  let found = verdicts.get(source);
+  if (!found) {
+    found = linter.verify(source, config as never, { filename: 'code.js' }).map((m) => ({
+      line: m.line,
+      column: m.column,
+      rule: m.ruleId ?? 'syntax',
+      message: m.message,
+    }));
+    if (verdicts.size >= VERDICTS_MAX) verdicts.delete(verdicts.keys().next().value as string);
+    verdicts.set(source, found);
+  }
+  return found.map((p) => ({ file, ...p }));
 }
 
 export class CodeCheckError extends Error {

@@ -14,7 +14,7 @@ import { buildApi } from '../build/index.js';
 import { loadDefinition, DEFAULT_DEFINITION } from '../build/definition.js';
 import { createDataSources } from '../datasources/index.js';
 import { createDynamoDbClient } from '../engine/client.js';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../engine/dynamodb-local.js';
+import { engineDataPath, startDynamoDbLocal, type DynamoDbLocal } from '../engine/dynamodb-local.js';
 import { ensureTables } from '../engine/tables.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { mintToken, type MintOptions } from './auth/tokens.js';
@@ -53,6 +53,12 @@ export interface StartOptions {
   inMemory?: boolean;
   /** Extra JVM options for DynamoDB Local (the CLI asks for a fast start). */
   engineJvmArgs?: string[];
+  /**
+   * DynamoDB Local already starting for this server, on engineDataPath(dataDir)
+   * or in memory: the CLI boots the JVM before it loads the server's modules.
+   * The server owns it from here and stops it with itself.
+   */
+  engine?: Promise<DynamoDbLocal>;
   /** Prefix of physical table names (test isolation). */
   tablePrefix?: string;
   /** Rebuild and reload when the schema or resolver sources change (default false here; the CLI turns it on). */
@@ -148,10 +154,11 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   // The JVM takes seconds to start: let it boot while the bundles build.
   const enginePromise: Promise<DynamoDbLocal | undefined> = opts.dynamodbEndpoint
     ? Promise.resolve(undefined)
-    : startDynamoDbLocal({
-        ...(opts.inMemory ? { inMemory: true } : { dbPath: join(dataDir, 'dynamodb') }),
+    : (opts.engine ??
+      startDynamoDbLocal({
+        ...(opts.inMemory ? { inMemory: true } : { dbPath: engineDataPath(dataDir) }),
         ...(opts.engineJvmArgs ? { jvmArgs: opts.engineJvmArgs } : {}),
-      });
+      }));
   enginePromise.catch(() => {});
   let engine: DynamoDbLocal | undefined;
   let endpoint = opts.dynamodbEndpoint ?? '';
@@ -165,17 +172,22 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
 
   async function load(): Promise<Loaded> {
     const def = opts.api ?? (await loadDefinition(root, opts.definition ?? DEFAULT_DEFINITION));
+    // Tables are created (mostly waiting on the engine) while the bundles build.
+    const tablesReady = (async () => {
+      if (!client) {
+        engine = await enginePromise;
+        if (engine) endpoint = engine.endpoint;
+        client = createDynamoDbClient(endpoint);
+      }
+      return { client, tableNames: await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' }) };
+    })();
+    tablesReady.catch(() => {});
     const files = opts.files ?? (opts.prebuilt ? await readBundles(root, def) : (await buildApi({ root, api: def })).files);
     const sdl = opts.schema ?? (await readFile(join(root, def.schema), 'utf8'));
     const schema = loadAppSyncSchema(sdl);
-    if (!client) {
-      engine = await enginePromise;
-      if (engine) endpoint = engine.endpoint;
-      client = createDynamoDbClient(endpoint);
-    }
-    const tableNames = await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' });
+    const { client: dynamo, tableNames } = await tablesReady;
     const dataSources = createDataSources(def, {
-      client,
+      client: dynamo,
       tableNames,
       tokenSecret: Buffer.from(keys.tokenSecret, 'base64'),
       ...(opts.onConsumedCapacity ? { onConsumedCapacity: opts.onConsumedCapacity } : {}),

@@ -1,8 +1,9 @@
 // appsync-local start: serve the API locally (HTTP + real-time + console) on
 // DynamoDB Local, rebuilding and reloading on source changes.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { endpointFromEnvironment } from '../../engine/client.js';
-import { startLocalAppSync, trustInstructions } from '../../server/index.js';
+import { engineDataPath, startDynamoDbLocal } from '../../engine/dynamodb-local.js';
 
 const HELP = `usage: appsync-local start [options]
 
@@ -47,6 +48,25 @@ export async function run(args: string[]): Promise<number> {
   }
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const dynamodbEndpoint = values['dynamodb-endpoint'] ?? endpointFromEnvironment();
+  // The JVM boots in the time the server's modules (bundler, linter, GraphQL,
+  // SDK) take to load, instead of after them: about a second and a half less
+  // from `npm start` to the first answer.
+  const engine = dynamodbEndpoint
+    ? undefined
+    : startDynamoDbLocal({
+        ...(values['in-memory'] ? { inMemory: true } : { dbPath: engineDataPath(resolve(values['data-dir']!)) }),
+        // C1-only JIT and the serial GC start the JVM in about half the time; a dev server wants that.
+        jvmArgs: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+      });
+  engine?.catch(() => {});
+  let server: typeof import('../../server/index.js');
+  try {
+    server = await import('../../server/index.js');
+  } catch (e) {
+    await (await engine?.catch(() => undefined))?.stop();
+    throw e;
+  }
+  const { startLocalAppSync, trustInstructions } = server;
   const app = await startLocalAppSync({
     root: process.cwd(),
     definition: values.definition!,
@@ -55,8 +75,7 @@ export async function run(args: string[]): Promise<number> {
     host: values.host!,
     https: values.https!,
     inMemory: values['in-memory']!,
-    // C1-only JIT and the serial GC start the JVM in about half the time; a dev server wants that.
-    engineJvmArgs: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
+    ...(engine ? { engine } : {}),
     ...(dynamodbEndpoint ? { dynamodbEndpoint } : {}),
     ...(values['frontend-config'] ? { frontendConfigPath: values['frontend-config'] } : {}),
     watch: !values['no-watch'] && !values['no-build'],
