@@ -1,7 +1,7 @@
 // Who may see what: every kind of bad credential is refused whole, and one
 // user can never reach another user's items — read, list, update, delete.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SignJWT, generateKeyPair } from 'jose';
+import { SignJWT, generateKeyPair, importJWK } from 'jose';
 import { startTestApi, type TestApi } from '../support/api.js';
 
 let api: TestApi;
@@ -44,8 +44,42 @@ describe('requests without valid credentials are refused whole (401)', () => {
     await refused({ authorization: forged });
   });
 
+  // Signed by the pool's own key, so only the claim itself can make them fail.
+  const signedLocally = async (claims: Record<string, unknown>) => {
+    const key = await importJWK(api.keys.signingKey.privateJwk, 'RS256');
+    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: api.keys.signingKey.kid }).sign(key);
+  };
+
+  it('a correctly signed token from the wrong issuer (another user pool)', async () => {
+    const claims = payload(await api.token('alice'));
+    const otherPool = String(claims.iss).replace(/_[A-Za-z0-9]+$/, '_OtherPool1');
+    expect(otherPool).not.toBe(claims.iss);
+    await refused({ authorization: await signedLocally({ ...claims, iss: otherPool }) });
+  });
+
+  it('a correctly signed token for another app client (wrong audience)', async () => {
+    const claims = payload(await api.token('alice'));
+    await refused({ authorization: await signedLocally({ ...claims, aud: 'some-other-client-id' }) });
+  });
+
+  it('the same claims signed locally are accepted (the two above fail for their claim alone)', async () => {
+    const claims = payload(await api.token('alice'));
+    const r = await api.gql({ headers: { authorization: await signedLocally(claims) } }, `{ me { userId } }`);
+    expect(r.status).toBe(200);
+    expect(r.body.data.me.userId).toBe(claims.sub);
+  });
+
   it('an expired token, correctly signed by the local key', async () => {
     await refused({ authorization: await api.token('alice', [], { expiresIn: -60 }) });
+  });
+
+  it('a token accepted earlier is refused once it expires (verified tokens are remembered only until exp)', async () => {
+    const short = await api.token('alice', [], { expiresIn: 2 });
+    const ok = await api.gql({ headers: { authorization: short } }, `{ me { userId } }`);
+    expect(ok.status).toBe(200);
+    const exp = Number(payload(short).exp) * 1000;
+    await new Promise((r) => setTimeout(r, Math.max(0, exp - Date.now()) + 100));
+    await refused({ authorization: short });
   });
 
   it('garbage in the authorization header', async () => {

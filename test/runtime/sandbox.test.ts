@@ -89,6 +89,11 @@ describe('language limits', () => {
   ])('rejects %s', (_name, body) => {
     expect(() => compileCode(handler(body), 'x.js')).toThrow(CodeCheckError);
   });
+  it('names the file being compiled even when the same code was checked before under another name', () => {
+    const code = handler('let i = 0; i++; return i;');
+    expect(() => compileCode(code, 'first.js')).toThrow(/^first\.js:3:43 /);
+    expect(() => compileCode(code, 'second.js')).toThrow(/^second\.js:3:43 /);
+  });
   it('accepts ordinary resolver code', () => {
     expect(() => compileCode(handler('const { a = 1, ...rest } = ctx.args; return [a, rest, [1, 2].map((x) => x * 2)];'), 'ok.js')).not.toThrow();
   });

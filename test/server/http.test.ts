@@ -34,6 +34,24 @@ describe('HTTP requests', () => {
     expect(r.body.errors[0].errorType).toBe('PayloadTooLargeException');
   });
 
+  it('shrugs off a client that hangs up in the middle of its body', async () => {
+    const { connect } = await import('node:net');
+    const { port } = new URL(app.url);
+    await new Promise<void>((done, fail) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write(`POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\nx-api-key: ${app.apiKey}\r\ncontent-length: 1000\r\n\r\n{"query":`);
+        setTimeout(() => {
+          socket.destroy();
+          done();
+        }, 50);
+      });
+      socket.on('error', fail);
+    });
+    const r = await post(app.url, { query: '{ whoami }' }, key);
+    expect(r.status).toBe(200);
+    expect(r.body.data.whoami).toBeTypeOf('string');
+  });
+
   it('refuses a request without credentials whole, with 401 and x-amzn-ErrorType', async () => {
     const r = await post(app.url, { query: '{ whoami }' });
     expect(r.status).toBe(401);

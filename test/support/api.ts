@@ -3,7 +3,7 @@
 // gives tests a small GraphQL caller with tokens minted for named users.
 import { inject } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { startLocalAppSync } from '../../local/server/index.js';
+import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let counter = 0;
@@ -20,6 +20,8 @@ export interface TestApi {
   token(user: string, groups?: string[], opts?: { expiresIn?: number | string }): Promise<string>;
   /** POST /graphql as `user` (a Cognito token minted locally), or with the given headers. */
   gql(user: string | { headers: Record<string, string> }, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer>;
+  /** The local signing keys (to forge tokens that are signed correctly but wrong otherwise). */
+  keys: LocalAppSync['keys'];
   stop(): Promise<void>;
 }
 
@@ -53,5 +55,5 @@ export async function startTestApi(name = 'api'): Promise<TestApi> {
     });
     return { status: res.status, body: (await res.json()) as GraphQLAnswer['body'] };
   };
-  return { url: app.url, realtimeUrl: app.realtimeUrl, token, gql, stop: () => app.stop() };
+  return { url: app.url, realtimeUrl: app.realtimeUrl, token, gql, keys: app.keys, stop: () => app.stop() };
 }
