@@ -7,13 +7,19 @@ const item = { id: 'i1', owner: 'alice', status: 'OPEN', priority: 3, tags: ['a'
 const rule = (fieldName: string, operator: string, value?: unknown) => ({ filterGroup: [{ filters: [{ fieldName, operator, value }] }] });
 
 describe('argument filtering', () => {
-  it('requires every non-null argument to equal the payload field and ignores null or absent ones', () => {
+  it('requires every given argument to equal the payload field; an omitted one filters nothing', () => {
     expect(argumentsMatch({ owner: 'alice' }, item)).toBe(true);
     expect(argumentsMatch({ owner: 'bob' }, item)).toBe(false);
     expect(argumentsMatch({ owner: 'alice', status: 'DONE' }, item)).toBe(false);
-    expect(argumentsMatch({ owner: null }, item)).toBe(true);
+    expect(argumentsMatch({ owner: undefined }, item)).toBe(true);
     expect(argumentsMatch({}, item)).toBe(true);
     expect(argumentsMatch({ missing: 'x' }, item)).toBe(false);
+  });
+
+  it('an explicit null matches only payloads where the field is null or absent', () => {
+    expect(argumentsMatch({ owner: null }, item)).toBe(false);
+    expect(argumentsMatch({ owner: null }, { ...item, owner: null })).toBe(true);
+    expect(argumentsMatch({ missing: null }, item)).toBe(true);
   });
 });
 

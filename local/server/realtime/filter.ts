@@ -1,12 +1,18 @@
 // Which published mutation payloads reach which subscription: AppSync's basic
 // argument filtering and its enhanced filters (extensions.setSubscriptionFilter).
 
-/** Basic filtering: every argument given with a non-null value must equal the payload's same-named top-level field. */
+/**
+ * Basic filtering: every argument the subscriber gave must equal the payload's
+ * same-named top-level field. An omitted argument filters nothing; one given
+ * as an explicit null matches only payloads where that field is null or
+ * absent (AppSync's documented behaviour). graphql-js leaves an argument out
+ * when its variable was declared but not supplied, so that counts as omitted.
+ */
 export function argumentsMatch(args: Record<string, unknown>, payload: unknown): boolean {
   for (const [name, expected] of Object.entries(args)) {
-    if (expected === null || expected === undefined) continue;
+    if (expected === undefined) continue;
     const actual = isObject(payload) ? payload[name] : undefined;
-    if (!deepEqual(actual, expected)) return false;
+    if (expected === null ? actual !== null && actual !== undefined : !deepEqual(actual, expected)) return false;
   }
   return true;
 }
