@@ -135,7 +135,10 @@ async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeo
 
 function collect(out: FieldOutcome, a: HandlerAnswer): void {
   out.appendedErrors.push(...a.errors);
+  // Invalidations add up over a pipeline's steps; filters are last-one-wins.
+  const invalidations = [...(out.extensions.invalidateSubscriptions ?? []), ...(a.extensions.invalidateSubscriptions ?? [])];
   Object.assign(out.extensions, a.extensions);
+  if (invalidations.length) out.extensions.invalidateSubscriptions = invalidations;
 }
 
 function newOutcome(stash: Record<string, unknown>): FieldOutcome {

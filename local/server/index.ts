@@ -23,7 +23,7 @@ import { handleGraphQL, send } from './http.js';
 import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
 import { formatRequestLine, formatVerbose } from './log.js';
 import { createGraphQLService } from './service.js';
-import type { Authenticator, GraphQLService, MutationEvent, RequestTrace } from './types.js';
+import type { Authenticator, GraphQLService, InvalidationEvent, MutationEvent, RequestTrace } from './types.js';
 import { frontendConfig } from './frontend-config.js';
 import { createConsoleHandler } from './console/index.js';
 import { attachRealtime } from './realtime/index.js';
@@ -112,11 +112,23 @@ interface Loaded {
 /** A GraphQLService whose implementation can be replaced on reload, keeping its listeners. */
 function swappableService(initial: GraphQLService): { service: GraphQLService; swap(next: GraphQLService): void } {
   let current = initial;
-  const listeners = new Set<(e: MutationEvent) => void>();
-  const forward = (e: MutationEvent): void => {
-    for (const l of listeners) l(e);
+  // Listeners stay with the swappable service across reloads; each reload
+  // re-hooks the forwarders onto the new service.
+  const mutations = new Set<(e: MutationEvent) => void>();
+  const invalidations = new Set<(e: InvalidationEvent) => void>();
+  const hook = (s: GraphQLService) => {
+    const offMutation = s.onMutation((e) => mutations.forEach((l) => l(e)));
+    const offInvalidation = s.onInvalidation((e) => invalidations.forEach((l) => l(e)));
+    return () => {
+      offMutation();
+      offInvalidation();
+    };
   };
-  let unhook = current.onMutation(forward);
+  const listen = <E>(set: Set<(e: E) => void>, listener: (e: E) => void) => {
+    set.add(listener);
+    return () => void set.delete(listener);
+  };
+  let unhook = hook(current);
   return {
     service: {
       get schema() {
@@ -124,15 +136,13 @@ function swappableService(initial: GraphQLService): { service: GraphQLService; s
       },
       execute: (req) => current.execute(req),
       startSubscription: (req) => current.startSubscription(req),
-      onMutation(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
+      onMutation: (listener) => listen(mutations, listener),
+      onInvalidation: (listener) => listen(invalidations, listener),
     },
     swap(next) {
       unhook();
       current = next;
-      unhook = current.onMutation(forward);
+      unhook = hook(current);
     },
   };
 }

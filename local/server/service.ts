@@ -32,6 +32,7 @@ import type {
   GraphQLResponseBody,
   GraphQLService,
   Headers,
+  InvalidationEvent,
   MutationEvent,
   OperationRequest,
   RequestTrace,
@@ -62,9 +63,13 @@ interface RequestState {
   resolverCount: number;
   /** Set by the subscription field's resolver. */
   extensions?: FieldOutcome['extensions'];
+  /** extensions.invalidateSubscriptions calls of mutation resolvers that succeeded. */
+  invalidations: InvalidationEvent[];
 }
 
 const MAX_RESOLVER_COUNT = 10_000;
+/** AppSync: at most 5 unique extensions.invalidateSubscriptions calls per request. */
+const MAX_INVALIDATIONS = 5;
 const RESOLVER_TIMEOUT_MS = 30_000;
 
 function pathString(info: GraphQLResolveInfo): string {
@@ -93,6 +98,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
   const authorize = createFieldAuthorizer(def.auth.default.type);
   const resolverCountLimit = def.limits?.resolverCount || MAX_RESOLVER_COUNT;
   const listeners = new Set<(e: MutationEvent) => void>();
+  const invalidationListeners = new Set<(e: InvalidationEvent) => void>();
 
   const compiled = new Map<string, CompiledCode>();
   const codeOf = (code: string): CompiledCode => {
@@ -195,6 +201,12 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       ms,
     });
     if (parent === schema.getSubscriptionType()) state.extensions = outcome.extensions;
+    if (parent === schema.getMutationType() && !outcome.error) {
+      for (const inv of outcome.extensions.invalidateSubscriptions ?? []) {
+        const o = inv as Partial<InvalidationEvent> | null;
+        if (o && typeof o === 'object' && typeof o.subscriptionField === 'string') state.invalidations.push({ subscriptionField: o.subscriptionField, payload: o.payload ?? null });
+      }
+    }
     const loc = info.fieldNodes[0]?.loc;
     const location = loc ? [{ line: loc.startToken.line, column: loc.startToken.column, sourceName: null }] : null;
     const path: (string | number)[] = [];
@@ -272,6 +284,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       auth: req.auth,
       headers: req.headers,
       appended: [],
+      invalidations: [],
       resolverCount: 0,
       trace: { operationName: op.name?.value ?? null, operationType: op.operation, resolvers: 0, dataSourceCalls: 0, fields: [] },
     };
@@ -316,6 +329,8 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       }
       const body = finish(result, state);
       if (p.op.operation === 'mutation' && result.data) emitMutations(p.doc, p.op, result.data as Record<string, unknown>, result.errors ?? []);
+      const refused = emitInvalidations(state.invalidations);
+      if (refused) body.errors = [...(body.errors ?? []), refused];
       return { status: 200, body, trace: state.trace };
     },
 
@@ -390,7 +405,35 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+
+    onInvalidation(listener) {
+      invalidationListeners.add(listener);
+      return () => invalidationListeners.delete(listener);
+    },
   };
+
+  /** Sends the request's unique invalidations on, or refuses them all past the limit. */
+  function emitInvalidations(all: InvalidationEvent[]): GraphQLFormattedError | undefined {
+    const unique = new Map(all.map((e) => [JSON.stringify([e.subscriptionField, e.payload]), e]));
+    if (unique.size > MAX_INVALIDATIONS) {
+      return {
+        path: null,
+        locations: null,
+        errorType: 'LimitExceededError',
+        message: `At most ${MAX_INVALIDATIONS} unique invalidateSubscriptions calls are allowed per request (got ${unique.size}).`,
+      } as unknown as GraphQLFormattedError;
+    }
+    for (const e of unique.values()) {
+      for (const l of invalidationListeners) {
+        try {
+          l(e);
+        } catch {
+          // A subscriber's failure must not fail the mutation.
+        }
+      }
+    }
+    return undefined;
+  }
 
   function emitMutations(doc: DocumentNode, op: OperationDefinitionNode, data: Record<string, unknown>, errors: readonly GraphQLError[]): void {
     if (!listeners.size) return;

@@ -62,6 +62,16 @@ export interface MutationEvent {
   payload: unknown;
 }
 
+/**
+ * extensions.invalidateSubscriptions({ subscriptionField, payload }) from a
+ * mutation's resolver: subscriptions on that field whose invalidation filter
+ * matches the payload are ended.
+ */
+export interface InvalidationEvent {
+  subscriptionField: string;
+  payload: unknown;
+}
+
 export type SubscriptionStart =
   | {
       ok: true;
@@ -103,4 +113,6 @@ export interface GraphQLService {
   startSubscription(req: OperationRequest): Promise<SubscriptionStart>;
   /** Listens to completed mutation fields; returns an unsubscribe function. */
   onMutation(listener: (event: MutationEvent) => void): () => void;
+  /** Listens to subscription invalidations requested by mutations; returns an unsubscribe function. */
+  onInvalidation(listener: (event: InvalidationEvent) => void): () => void;
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { attachRealtime } from '../../local/server/realtime/index.js';
-import type { Authenticator, GraphQLService, MutationEvent, OperationRequest } from '../../local/server/types.js';
+import type { Authenticator, GraphQLService, InvalidationEvent, MutationEvent, OperationRequest } from '../../local/server/types.js';
 
 const KEY = 'da2-test';
 const listeners = new Set<(e: MutationEvent) => void>();
@@ -36,6 +36,7 @@ const service = {
       // As graphql-js gives them: an unsupplied variable leaves the argument out.
       arguments: vars.owner !== undefined ? { owner: vars.owner } : {},
       filter: vars.filter,
+      invalidationFilter: vars.invalidationFilter,
       render: (p: unknown) => ({ data: { onItem: p } }),
     };
   },
@@ -43,8 +44,14 @@ const service = {
     listeners.add(l);
     return () => listeners.delete(l);
   },
+  onInvalidation(l: (e: InvalidationEvent) => void) {
+    invalidationListeners.add(l);
+    return () => invalidationListeners.delete(l);
+  },
 } satisfies GraphQLService;
 const publish = (mutationField: string, payload: unknown): void => listeners.forEach((l) => l({ mutationField, payload }));
+const invalidationListeners = new Set<(e: InvalidationEvent) => void>();
+const invalidate = (subscriptionField: string, payload: unknown): void => invalidationListeners.forEach((l) => l({ subscriptionField, payload }));
 
 let server: Server;
 let rt: { close(): Promise<void> };
@@ -207,6 +214,27 @@ describe('real-time subscriptions', () => {
     c.send({ type: 'subscribe', id: 'z' });
     expect((await c.next('error', 'z')).payload.errors[0].errorType).toBe('UnsupportedOperation');
     c.ws.close();
+  });
+
+  it('ends subscriptions whose invalidation filter matches with complete and closes their connection; others keep receiving', async () => {
+    const group = (g: string) => ({ filterGroup: [{ filters: [{ fieldName: 'group', operator: 'eq', value: g }] }] });
+    const a = await connected();
+    a.send(startMsg('ia', { owner: 'alice', invalidationFilter: group('g1') }));
+    await a.next('start_ack', 'ia');
+    const b = await connected();
+    b.send(startMsg('ib', { owner: 'alice', invalidationFilter: group('g2') }));
+    b.send(startMsg('plain', { owner: 'alice' }));
+    await b.next('start_ack', 'ib');
+    await b.next('start_ack', 'plain');
+    invalidate('someOtherField', { group: 'g1' });
+    invalidate('onItem', { group: 'g1' });
+    expect(await a.next('complete', 'ia')).toEqual({ type: 'complete', id: 'ia', payload: { message: 'Subscription complete.' } });
+    expect(await a.closed).toBe(1000);
+    publish('createItem', { id: 'after', owner: 'alice' });
+    expect((await b.next('data', 'ib')).payload.data.onItem.id).toBe('after');
+    expect((await b.next('data', 'plain')).payload.data.onItem.id).toBe('after');
+    expect(b.frames.filter((f) => f.type === 'complete')).toEqual([]);
+    b.ws.close();
   });
 
   it('drops published payloads over the 240 KB message limit', async () => {

@@ -5,7 +5,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Authenticator, GraphQLService, Headers, MutationEvent, SubscriptionStart } from '../types.js';
+import type { Authenticator, GraphQLService, Headers, InvalidationEvent, MutationEvent, SubscriptionStart } from '../types.js';
 import { argumentsMatch, filterMatches } from './filter.js';
 
 export interface RealtimeOptions {
@@ -53,7 +53,8 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   };
   server.on('upgrade', onUpgrade);
 
-  const unsubscribe = opts.service.onMutation((event) => publish(event));
+  const offMutation = opts.service.onMutation((event) => publish(event));
+  const offInvalidation = opts.service.onInvalidation((event) => invalidate(event));
 
   async function accept(socket: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
     const conn: Connection = { socket, subscriptions: new Map() };
@@ -196,10 +197,29 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     }
   }
 
+  // AppSync ends each subscription on the field whose invalidation filter
+  // matches the payload, and closes its connection. The documentation shows
+  // only the message {"message":"Subscription complete."}; it is sent here in
+  // the protocol's complete frame for that subscription id.
+  function invalidate(event: InvalidationEvent): void {
+    for (const conn of connections) {
+      let hit = false;
+      for (const [id, sub] of conn.subscriptions) {
+        if (sub === 'pending' || sub.subscriptionField !== event.subscriptionField || sub.invalidationFilter == null) continue;
+        if (!filterMatches(sub.invalidationFilter, event.payload)) continue;
+        conn.subscriptions.delete(id);
+        hit = true;
+        if (conn.socket.readyState === conn.socket.OPEN) conn.socket.send(JSON.stringify({ type: 'complete', id, payload: { message: 'Subscription complete.' } }));
+      }
+      if (hit) conn.socket.close(1000, 'Subscription invalidated');
+    }
+  }
+
   return {
     async close() {
       server.off('upgrade', onUpgrade);
-      unsubscribe();
+      offMutation();
+      offInvalidation();
       for (const conn of connections) conn.socket.terminate();
       connections.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
