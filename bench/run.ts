@@ -12,6 +12,7 @@ import { measureApi } from './api-load.js';
 import { measureColdStart } from './cold-start.js';
 import { measureCost } from './cost.js';
 import { measureEvaluation } from './evaluation.js';
+import { measureLayer } from './layer.js';
 
 quietAwsSdk();
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +33,9 @@ console.log(`machine: ${machine}`);
 
 const evaluation = await measureEvaluation(root);
 console.log(`resolver evaluation (Query.getItem request+response): ${evaluation.wallMicrosPerPair.toFixed(1)} µs wall, ${evaluation.cpuMicrosPerPair.toFixed(1)} µs CPU per pair`);
+
+const layer = await measureLayer(root);
+console.log(`our layer per getItem (auth with a known token, GraphQL, resolver, JSON answer; no I/O): ${layer.cpuMicrosPerRequest.toFixed(1)} µs CPU`);
 
 const cold = values['skip-cold'] ? null : await measureColdStart(root);
 if (cold) console.log(`cold start (process start → first successful query, DynamoDB Local in memory): ${cold.ms} ms`);
@@ -78,7 +82,7 @@ if (cost) {
 }
 
 mkdirSync(`${root}/bench/results`, { recursive: true });
-const out = { date: new Date().toISOString(), machine, seconds, concurrency, evaluation, cold, load, cost };
+const out = { date: new Date().toISOString(), machine, seconds, concurrency, evaluation, layer, cold, load, cost };
 writeFileSync(`${root}/bench/results/latest.json`, `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nwrote bench/results/latest.json');
 process.exit(0);
