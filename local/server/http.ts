@@ -44,7 +44,7 @@ const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; aborted?: true }> {
   // Stream events rather than `for await`: the async iterator costs several
   // promises per request, and this runs for every request.
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     // An oversized body is drained (not kept) so the 413 reaches the client on
@@ -62,8 +62,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text
     };
     req.on('data', onData);
     req.once('end', () => resolve(size > limit ? { ok: false } : { ok: true, text: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') }));
-    req.once('error', reject);
-    // The client went away mid-body (settles nothing once 'end' has resolved).
+    // The client went away mid-body ('aborted' error, then close): nobody is
+    // left to answer. Neither settles anything once 'end' has resolved.
+    req.once('error', () => resolve({ ok: false, aborted: true }));
     req.once('close', () => resolve({ ok: false, aborted: true }));
   });
 }

@@ -120,7 +120,6 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
   for (const r of def.resolvers) codeOf(r.code);
   for (const f of Object.values(def.functions)) codeOf(f.code);
 
-
   async function runResolver(r: ResolverDefinition, ctx: ResolverContextInput): Promise<FieldOutcome> {
     if (r.pipeline) {
       return runPipelineResolver({

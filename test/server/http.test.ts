@@ -8,8 +8,9 @@ import { post, startFixture } from './support.js';
 
 let app: LocalAppSync;
 let key: Record<string, string>;
+const logged: string[] = [];
 beforeAll(async () => {
-  app = await startFixture();
+  app = await startFixture({ log: (line) => logged.push(line) });
   key = { 'x-api-key': app.apiKey };
 });
 afterAll(async () => {
@@ -50,6 +51,8 @@ describe('HTTP requests', () => {
     const r = await post(app.url, { query: '{ whoami }' }, key);
     expect(r.status).toBe(200);
     expect(r.body.data.whoami).toBeTypeOf('string');
+    // Nobody is left to answer, and it is not the server's failure.
+    expect(logged.filter((l) => l.startsWith('error'))).toEqual([]);
   });
 
   it('refuses a request without credentials whole, with 401 and x-amzn-ErrorType', async () => {
