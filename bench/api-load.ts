@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { createDynamoDbClient, physicalTableName, startDynamoDbLocal } from '../local/engine/index.js';
-import { startApiProcess } from './api-process.js';
+import { startApiProcess, startProxyFloor } from './api-process.js';
 import { graphqlPoster } from './http-client.js';
 import { api as definition } from '../resolvers/api.js';
 import { cpuMeter } from './cpu.js';
@@ -26,6 +26,8 @@ export interface LoadRow {
   ratio: number;
   /** CPU milliseconds per request of each process, both sides. */
   cpuMsPerRequest: { api: Record<string, number>; raw: Record<string, number> };
+  /** Served by bench/proxy-server.ts (HTTP hop + SDK call only), not by the API. */
+  floor?: boolean;
 }
 
 const USERS = 100;
@@ -38,8 +40,10 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
   const prefix = 'bench_';
   const app = await startApiProcess({ root: opts.root, dynamodbEndpoint: engine.endpoint, tablePrefix: prefix });
   const http = graphqlPoster(app.url, opts.concurrency);
+  const table = physicalTableName('items', definition.tables.items, prefix);
+  const proxy = await startProxyFloor({ root: opts.root, dynamodbEndpoint: engine.endpoint, table });
+  const proxyHttp = graphqlPoster(proxy.url, opts.concurrency);
   try {
-    const table = physicalTableName('items', definition.tables.items, prefix);
     const items = await seed(client, table, USERS, PER_USER);
     const byUser = new Map<string, SeededItem[]>();
     for (const it of items) byUser.set(it.userId, [...(byUser.get(it.userId) ?? []), it]);
@@ -52,8 +56,8 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     const pick = <T>(list: T[], n: number) => list[(n * 7919) % list.length];
     const gql = (user: string, query: string, variables?: object) => http.post(tokens.get(user)!, query, variables);
     const cpu: Record<'api' | 'raw', Record<string, number>> = { api: {}, raw: {} };
-    const sample = async (side: 'api' | 'raw', task: (w: number, n: number) => Promise<unknown>) => {
-      const meter = cpuMeter(side === 'api' ? { apiServer: app.pid, engine: engine.pid } : { engine: engine.pid });
+    const sample = async (side: 'api' | 'raw', task: (w: number, n: number) => Promise<unknown>, serverPid: number | undefined) => {
+      const meter = cpuMeter(side === 'api' ? { apiServer: serverPid, engine: engine.pid } : { engine: engine.pid });
       const s = await sampleLoad({ concurrency: opts.concurrency, durationMs: ms / ROUNDS, task: async (w, n) => void (await task(w, n)) });
       for (const [k, v] of Object.entries(meter())) cpu[side][k] = (cpu[side][k] ?? 0) + v;
       return s;
@@ -63,9 +67,10 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
 
     // DynamoDB Local's JVM speeds up several-fold over its first seconds of
     // traffic (JIT): every pair runs once unmeasured, then measured.
-    const pairs: Array<{ operation: string; rawOperation: string; apiTask: (w: number, n: number) => Promise<unknown>; rawTask: (w: number, n: number) => Promise<unknown> }> = [];
-    const row = async (operation: string, rawOperation: string, apiTask: (w: number, n: number) => Promise<unknown>, rawTask: (w: number, n: number) => Promise<unknown>) => {
-      pairs.push({ operation, rawOperation, apiTask, rawTask });
+    type Task = (w: number, n: number) => Promise<unknown>;
+    const pairs: Array<{ operation: string; rawOperation: string; apiTask: Task; rawTask: Task; serverPid: number | undefined; floor?: boolean }> = [];
+    const row = async (operation: string, rawOperation: string, apiTask: Task, rawTask: Task, floor = false) => {
+      pairs.push({ operation, rawOperation, apiTask, rawTask, serverPid: floor ? proxy.pid : app.pid, ...(floor ? { floor } : {}) });
     };
 
     const key = (it: SeededItem) => marshall({ pk: `USER#${it.userId}`, sk: `ITEM#${it.itemId}` });
@@ -77,6 +82,17 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
         return gql(it.userId, 'query($id: ID!) { getItem(itemId: $id) { itemId title status version } }', { id: it.itemId });
       },
       (w, n) => client.send(new GetItemCommand({ TableName: table, Key: key(pick(items, w * 100_003 + n)) })),
+    );
+    await row(
+      'getItem, bare proxy',
+      'GetItem',
+      (w, n) => {
+        const it = pick(items, w * 100_003 + n);
+        // The same headers as the API request (the token too), so only the work differs.
+        return proxyHttp.post(tokens.get(it.userId)!, 'getItem', { pk: `USER#${it.userId}`, sk: `ITEM#${it.itemId}` });
+      },
+      (w, n) => client.send(new GetItemCommand({ TableName: table, Key: key(pick(items, w * 100_003 + n)) })),
+      true,
     );
     const queryInput = (user: string, limit: number) => ({
       TableName: table,
@@ -164,8 +180,8 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
       cpu.api = {};
       cpu.raw = {};
       for (let round = 0; round < ROUNDS; round += 1) {
-        rawSamples.push(await sample('raw', p.rawTask));
-        apiSamples.push(await sample('api', p.apiTask));
+        rawSamples.push(await sample('raw', p.rawTask, undefined));
+        apiSamples.push(await sample('api', p.apiTask, p.serverPid));
       }
       const raw = summarize(rawSamples);
       const apiResult = summarize(apiSamples);
@@ -176,11 +192,14 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
         raw,
         ratio: apiResult.rps / raw.rps,
         cpuMsPerRequest: { api: perRequest(cpu.api, apiResult.requests), raw: perRequest(cpu.raw, raw.requests) },
+        ...(p.floor ? { floor: true } : {}),
       });
     }
     return { users: USERS, seededItems: items.length, warmupSeconds: opts.warmupSeconds, rows };
   } finally {
     http.close();
+    proxyHttp.close();
+    await proxy.stop();
     await app.stop();
     (client as DynamoDBClient).destroy();
     await engine.stop();

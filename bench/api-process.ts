@@ -14,6 +14,32 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
+/** bench/proxy-server.ts in its own process: the floor the API's getItem is compared with. */
+export async function startProxyFloor(opts: { root: string; dynamodbEndpoint: string; table: string }): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(opts.root, 'bench/proxy-server.ts'), opts.dynamodbEndpoint, opts.table], {
+    cwd: opts.root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.once('exit', (code) => reject(new Error(`proxy-server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    pid: child.pid,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 export async function startApiProcess(opts: {
   root: string;
   dynamodbEndpoint: string;
