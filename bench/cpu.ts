@@ -28,3 +28,14 @@ export function cpuMeter(pids: Record<string, number | undefined>): CpuMeter {
     return out;
   };
 }
+
+/** Runs `call` `warmup` times unmeasured (JIT, caches), then `iterations` times: µs per call. */
+export async function timeCalls(call: () => Promise<unknown>, iterations: number, warmup = 5_000): Promise<{ wallMicros: number; cpuMicros: number }> {
+  for (let i = 0; i < warmup; i += 1) await call();
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < iterations; i += 1) await call();
+  const wallMicros = Number(process.hrtime.bigint() - t0) / iterations / 1000;
+  const used = process.cpuUsage(cpu0);
+  return { wallMicros, cpuMicros: (used.user + used.system) / iterations };
+}

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApi } from '../local/build/index.js';
 import { compileCode, runUnitResolver } from '../local/runtime/index.js';
 import type { ResolverContextInput } from '../local/runtime/types.js';
+import { timeCalls } from './cpu.js';
 
 export interface EvaluationResult {
   wallMicrosPerPair: number;
@@ -33,13 +34,8 @@ export async function measureEvaluation(root: string, iterations = 50_000): Prom
   const once = () => runUnitResolver({ code, ctx, invoke });
   const check = await once();
   if (check.error || (check.data as { itemId?: string }).itemId !== 'i1') throw new Error(`getItem misbehaves: ${JSON.stringify(check)}`);
-  for (let i = 0; i < 5_000; i += 1) await once(); // warm-up: JIT and caches
-  const cpu0 = process.cpuUsage();
-  const t0 = process.hrtime.bigint();
-  for (let i = 0; i < iterations; i += 1) await once();
-  const wall = Number(process.hrtime.bigint() - t0) / iterations / 1000;
-  const used = process.cpuUsage(cpu0);
-  return { wallMicrosPerPair: wall, cpuMicrosPerPair: (used.user + used.system) / iterations, iterations };
+  const t = await timeCalls(once, iterations);
+  return { wallMicrosPerPair: t.wallMicros, cpuMicrosPerPair: t.cpuMicros, iterations };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

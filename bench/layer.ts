@@ -14,6 +14,7 @@ import { createAuthenticator } from '../local/server/auth/authenticator.js';
 import { loadAppSyncSchema } from '../local/server/graphql/schema.js';
 import { loadOrCreateKeys, mintToken } from '../local/server/index.js';
 import { createGraphQLService } from '../local/server/service.js';
+import { timeCalls } from './cpu.js';
 
 export interface LayerResult {
   cpuMicrosPerRequest: number;
@@ -44,13 +45,8 @@ export async function measureLayer(root: string, iterations = 20_000): Promise<L
     };
     const check = await once();
     if (!check.includes('"itemId":"i1"') || check.includes('errors')) throw new Error(`getItem misbehaves: ${check}`);
-    for (let i = 0; i < 5_000; i += 1) await once(); // warm-up: JIT and caches
-    const cpu0 = process.cpuUsage();
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i += 1) await once();
-    const wall = Number(process.hrtime.bigint() - t0) / iterations / 1000;
-    const used = process.cpuUsage(cpu0);
-    return { cpuMicrosPerRequest: (used.user + used.system) / iterations, wallMicrosPerRequest: wall, iterations };
+    const t = await timeCalls(once, iterations);
+    return { cpuMicrosPerRequest: t.cpuMicros, wallMicrosPerRequest: t.wallMicros, iterations };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -413,6 +413,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
 
   /** Sends the request's unique invalidations on, or refuses them all past the limit. */
   function emitInvalidations(all: InvalidationEvent[]): GraphQLFormattedError | undefined {
+    if (!all.length) return undefined; // every request passes here; almost none invalidate
     const unique = new Map(all.map((e) => [JSON.stringify([e.subscriptionField, e.payload]), e]));
     if (unique.size > MAX_INVALIDATIONS) {
       return {
