@@ -26,7 +26,7 @@ export interface LoadRow {
   ratio: number;
   /** CPU milliseconds per request of each process, both sides. */
   cpuMsPerRequest: { api: Record<string, number>; raw: Record<string, number> };
-  /** Served by bench/proxy-server.ts (HTTP hop + SDK call only), not by the API. */
+  /** Served by bench/proxy-server.ts (HTTP hop + DynamoDB call only), not by the API. */
   floor?: boolean;
 }
 

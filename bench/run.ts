@@ -58,7 +58,7 @@ for (const row of load.rows) {
 }
 
 if (load.rows.some((r) => r.floor)) {
-  console.log('"bare proxy": the same GetItem through a do-nothing HTTP→SDK server (bench/proxy-server.ts) — the floor for any layer that adds an HTTP hop; the API\'s getItem row is that plus our layer.');
+  console.log('"bare proxy": the same GetItem through a do-nothing HTTP server on the server\'s DynamoDB transport (bench/proxy-server.ts) — the floor for any layer that adds an HTTP hop; the API\'s getItem row is that plus our layer.');
 }
 console.log('\nCPU ms per request (load generator + API server + engine; raw: load generator + engine):');
 console.log('operation'.padEnd(22) + 'API: gen'.padStart(9) + 'server'.padStart(8) + 'engine'.padStart(8) + 'total'.padStart(8) + '   raw: gen'.padStart(12) + 'engine'.padStart(8) + 'total'.padStart(8));

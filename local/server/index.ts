@@ -12,7 +12,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { codeFiles, type ApiDefinition, type AuthType } from '../definition.js';
 import { buildApi } from '../build/index.js';
 import { loadDefinition, DEFAULT_DEFINITION } from '../build/definition.js';
-import { createDataSources } from '../datasources/index.js';
+import { createDataSources, createDynamoDbTransport, type DynamoDbTransport } from '../datasources/index.js';
 import { createDynamoDbClient } from '../engine/client.js';
 import { engineDataPath, startDynamoDbLocal, type DynamoDbLocal } from '../engine/dynamodb-local.js';
 import { ensureTables } from '../engine/tables.js';
@@ -173,6 +173,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   let engine: DynamoDbLocal | undefined;
   let endpoint = opts.dynamodbEndpoint ?? '';
   let client: DynamoDBClient | undefined;
+  let transport: DynamoDbTransport | undefined;
 
   // Subscription registrations have no HTTP line of their own: log them here.
   const onTrace = (trace: RequestTrace): void => {
@@ -188,16 +189,17 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
         engine = await enginePromise;
         if (engine) endpoint = engine.endpoint;
         client = createDynamoDbClient(endpoint);
+        transport = createDynamoDbTransport(endpoint, client);
       }
-      return { client, tableNames: await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' }) };
+      return { transport: transport!, tableNames: await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' }) };
     })();
     tablesReady.catch(() => {});
     const files = opts.files ?? (opts.prebuilt ? await readBundles(root, def) : (await buildApi({ root, api: def })).files);
     const sdl = opts.schema ?? (await readFile(join(root, def.schema), 'utf8'));
     const schema = loadAppSyncSchema(sdl);
-    const { client: dynamo, tableNames } = await tablesReady;
+    const { transport: toDynamoDb, tableNames } = await tablesReady;
     const dataSources = createDataSources(def, {
-      client: dynamo,
+      transport: toDynamoDb,
       tableNames,
       tokenSecret: Buffer.from(keys.tokenSecret, 'base64'),
       ...(opts.onConsumedCapacity ? { onConsumedCapacity: opts.onConsumedCapacity } : {}),
@@ -213,6 +215,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   } catch (e) {
     await (engine ?? (await enginePromise.catch(() => undefined)))?.stop();
     client?.destroy();
+    transport?.destroy();
     throw e;
   }
   const dynamo = client!;
@@ -338,6 +341,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
       server.closeAllConnections?.();
       await new Promise<void>((ok) => server.close(() => ok()));
       dynamo.destroy();
+      transport?.destroy();
       await engine?.stop();
     },
   };

@@ -1,7 +1,7 @@
-import { BatchGetItemCommand, BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { BatchGetItemInput, BatchWriteItemInput } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DataSource } from '../../local/datasources/index.js';
-import { dataSources, setUpTables, typed, type Fixture } from './support.js';
+import type { DataSource, DynamoDbTransport } from '../../local/datasources/index.js';
+import { closeFixture, dataSources, setUpTables, typed, type Fixture } from './support.js';
 
 let f: Fixture;
 let ds: DataSource;
@@ -14,39 +14,40 @@ beforeAll(async () => {
   main = f.tables.main;
   other = f.tables.other;
 });
-afterAll(() => f.client.destroy());
+afterAll(() => closeFixture(f));
 
 /**
- * A client that forwards batch calls to DynamoDB Local but holds back the
+ * A transport that forwards batch calls to DynamoDB Local but holds back the
  * first request of each table, reporting it unprocessed — as DynamoDB does
  * under throttling, which the local engine never does on its own.
  */
-function withheldClient(real: DynamoDBClient): DynamoDBClient {
-  return {
-    send: async (cmd: unknown) => {
-      if (cmd instanceof BatchWriteItemCommand) {
-        const held: typeof cmd.input.RequestItems = {};
-        const sent: typeof cmd.input.RequestItems = {};
-        for (const [t, reqs] of Object.entries(cmd.input.RequestItems ?? {})) {
-          held[t] = reqs.slice(0, 1);
-          if (reqs.length > 1) sent[t] = reqs.slice(1);
-        }
-        if (Object.keys(sent).length) await real.send(new BatchWriteItemCommand({ RequestItems: sent }));
-        return { UnprocessedItems: held, $metadata: {} };
+function withheld(real: DynamoDbTransport): DynamoDbTransport {
+  const call: DynamoDbTransport['call'] = async (operation, input) => {
+    if (operation === 'BatchWriteItem') {
+      const { RequestItems = {} } = input as BatchWriteItemInput;
+      const held: BatchWriteItemInput['RequestItems'] = {};
+      const sent: BatchWriteItemInput['RequestItems'] = {};
+      for (const [t, reqs] of Object.entries(RequestItems)) {
+        held[t] = reqs.slice(0, 1);
+        if (reqs.length > 1) sent[t] = reqs.slice(1);
       }
-      if (cmd instanceof BatchGetItemCommand) {
-        const held: NonNullable<typeof cmd.input.RequestItems> = {};
-        const sent: NonNullable<typeof cmd.input.RequestItems> = {};
-        for (const [t, ka] of Object.entries(cmd.input.RequestItems ?? {})) {
-          held[t] = { ...ka, Keys: ka.Keys!.slice(0, 1) };
-          if (ka.Keys!.length > 1) sent[t] = { ...ka, Keys: ka.Keys!.slice(1) };
-        }
-        const out = Object.keys(sent).length ? await real.send(new BatchGetItemCommand({ RequestItems: sent })) : {};
-        return { Responses: (out as { Responses?: unknown }).Responses ?? {}, UnprocessedKeys: held, $metadata: {} };
+      if (Object.keys(sent).length) await real.call('BatchWriteItem', { RequestItems: sent });
+      return { UnprocessedItems: held } as never;
+    }
+    if (operation === 'BatchGetItem') {
+      const { RequestItems = {} } = input as BatchGetItemInput;
+      const held: NonNullable<BatchGetItemInput['RequestItems']> = {};
+      const sent: NonNullable<BatchGetItemInput['RequestItems']> = {};
+      for (const [t, ka] of Object.entries(RequestItems)) {
+        held[t] = { ...ka, Keys: ka.Keys!.slice(0, 1) };
+        if (ka.Keys!.length > 1) sent[t] = { ...ka, Keys: ka.Keys!.slice(1) };
       }
-      return real.send(cmd as never);
-    },
-  } as unknown as DynamoDBClient;
+      const out = Object.keys(sent).length ? await real.call('BatchGetItem', { RequestItems: sent }) : {};
+      return { Responses: out.Responses ?? {}, UnprocessedKeys: held } as never;
+    }
+    return real.call(operation, input);
+  };
+  return { call, destroy: () => {} };
 }
 
 describe('BatchPutItem, BatchGetItem, BatchDeleteItem over two tables', () => {
@@ -93,7 +94,7 @@ describe('BatchPutItem, BatchGetItem, BatchDeleteItem over two tables', () => {
 
 describe('unprocessed items and keys', () => {
   it('returns unprocessed puts as null in data and lists them in unprocessedItems', async () => {
-    const partial = dataSources(f, withheldClient(f.client)).mainTable;
+    const partial = dataSources(f, withheld(f.transport)).mainTable;
     const res = await partial.invoke({
       operation: 'BatchPutItem',
       tables: { [main]: [typed({ pk: 'Q', sk: '1' }), typed({ pk: 'Q', sk: '2' })], [other]: [typed({ id: 'q' })] },
@@ -110,13 +111,13 @@ describe('unprocessed items and keys', () => {
 
   it('returns unprocessed gets as null in data and lists their keys in unprocessedKeys', async () => {
     await ds.invoke({ operation: 'PutItem', key: typed({ pk: 'Q', sk: '1' }), attributeValues: typed({ v: 1 }) });
-    const partial = dataSources(f, withheldClient(f.client)).mainTable;
+    const partial = dataSources(f, withheld(f.transport)).mainTable;
     const res = await partial.invoke({ operation: 'BatchGetItem', tables: { [main]: { keys: [typed({ pk: 'Q', sk: '1' }), typed({ pk: 'Q', sk: '2' })] } } });
     expect(res.result).toEqual({ data: { [main]: [null, { pk: 'Q', sk: '2' }] }, unprocessedKeys: { [main]: [{ pk: 'Q', sk: '1' }] } });
   });
 
   it('returns unprocessed deletes in unprocessedKeys and leaves those items in place', async () => {
-    const partial = dataSources(f, withheldClient(f.client)).mainTable;
+    const partial = dataSources(f, withheld(f.transport)).mainTable;
     const res = await partial.invoke({ operation: 'BatchDeleteItem', tables: { [main]: [typed({ pk: 'Q', sk: '1' }), typed({ pk: 'Q', sk: '2' })] } });
     expect(res.result).toEqual({ data: { [main]: [null, { pk: 'Q', sk: '2' }] }, unprocessedKeys: { [main]: [{ pk: 'Q', sk: '1' }] } });
     expect((await ds.invoke({ operation: 'GetItem', key: typed({ pk: 'Q', sk: '1' }) })).result).not.toBeNull();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../local/datasources/index.js';
-import { dataSources, setUpTables, typed, type Fixture } from './support.js';
+import { closeFixture, dataSources, setUpTables, typed, type Fixture } from './support.js';
 
 let f: Fixture;
 let ds: DataSource;
@@ -9,7 +9,7 @@ beforeAll(async () => {
   f = await setUpTables('items');
   ds = dataSources(f).mainTable;
 });
-afterAll(() => f.client.destroy());
+afterAll(() => closeFixture(f));
 
 const key = (pk: string, sk: string) => typed({ pk, sk });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDynamoDbDataSource, type DataSource } from '../../local/datasources/index.js';
-import { dataSources, setUpTables, typed, type Fixture } from './support.js';
+import { closeFixture, dataSources, setUpTables, typed, type Fixture } from './support.js';
 
 let f: Fixture;
 let ds: DataSource;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   }
   await ds.invoke({ operation: 'PutItem', key: typed({ pk: 'U#2', sk: 'ITEM#000' }), attributeValues: typed({ n: 100 }) });
 });
-afterAll(() => f.client.destroy());
+afterAll(() => closeFixture(f));
 
 const byUser = (pk: string) => ({
   expression: '#pk = :pk AND begins_with(#sk, :p)',
@@ -118,7 +118,7 @@ describe('Query', () => {
       operation: 'Query', index: 'byStatus', query: { expression: 'gsi1pk = :g', expressionValues: typed({ ':g': 'U#1#OPEN' }) }, nextToken: page.nextToken,
     });
     expect(otherIndex.error?.type).toBe('DynamoDB:UserIllegalArgumentException');
-    const otherServer = createDynamoDbDataSource({ client: f.client, tableName: f.tables.main, tokenSecret: randomBytes(32) });
+    const otherServer = createDynamoDbDataSource({ transport: f.transport, tableName: f.tables.main, tokenSecret: randomBytes(32) });
     const res = await otherServer.invoke({ operation: 'Query', query: byUser('U#1'), limit: 5, nextToken: page.nextToken });
     expect(res.error?.type).toBe('DynamoDB:UserIllegalArgumentException');
     const scan = await ds.invoke({ operation: 'Scan', nextToken: page.nextToken });

@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { createDataSources, createDynamoDbDataSource } from '../../local/datasources/index.js';
+import { createDataSources, createDynamoDbDataSource, wireTransport } from '../../local/datasources/index.js';
 import { testDefinition, typed } from './support.js';
 
-// Requests AppSync rejects never reach DynamoDB: this client fails every call.
-const unreachable = new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
-const ds = createDynamoDbDataSource({ client: unreachable, tableName: 't', tokenSecret: randomBytes(32) });
+// Requests AppSync rejects never reach DynamoDB: this transport fails every call.
+const unreachable = wireTransport('http://127.0.0.1:9');
+const ds = createDynamoDbDataSource({ transport: unreachable, tableName: 't', tokenSecret: randomBytes(32) });
 
 async function rejection(request: unknown) {
   const res = await ds.invoke(request);
@@ -61,13 +60,13 @@ describe('request objects AppSync would reject', () => {
 
 describe('createDataSources', () => {
   it('makes one data source per definition entry; NONE hands back the payload', async () => {
-    const all = createDataSources(testDefinition, { client: unreachable, tableNames: { main: 'm', other: 'o' }, tokenSecret: randomBytes(32) });
+    const all = createDataSources(testDefinition, { transport: unreachable, tableNames: { main: 'm', other: 'o' }, tokenSecret: randomBytes(32) });
     expect(Object.fromEntries(Object.entries(all).map(([k, v]) => [k, v.type]))).toEqual({ mainTable: 'AMAZON_DYNAMODB', otherTable: 'AMAZON_DYNAMODB', none: 'NONE' });
     expect(await all.none.invoke({ payload: { a: 1, b: [true] } })).toEqual({ result: { a: 1, b: [true] } });
     expect(await all.none.invoke({})).toEqual({ result: null });
   });
 
   it('refuses a definition whose table has no physical name', () => {
-    expect(() => createDataSources(testDefinition, { client: unreachable, tableNames: { main: 'm' }, tokenSecret: randomBytes(32) })).toThrow(/"other"/);
+    expect(() => createDataSources(testDefinition, { transport: unreachable, tableNames: { main: 'm' }, tokenSecret: randomBytes(32) })).toThrow(/"other"/);
   });
 });

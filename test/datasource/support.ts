@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { ApiDefinition } from '../../local/definition.js';
-import { createDataSources } from '../../local/datasources/index.js';
+import { createDataSources, createDynamoDbTransport, type DynamoDbTransport } from '../../local/datasources/index.js';
 import { createDynamoDbClient } from '../../local/engine/client.js';
 import { ensureTables } from '../../local/engine/tables.js';
 
@@ -27,21 +27,30 @@ export const testDefinition: Pick<ApiDefinition, 'tables' | 'dataSources'> = {
 };
 
 export interface Fixture {
+  /** For set-up and checks beside the data source. */
   client: DynamoDBClient;
+  /** What the data sources use: the one the server picks for this engine. */
+  transport: DynamoDbTransport;
   tables: Record<string, string>;
   secret: Uint8Array;
 }
 
 /** Fresh tables whose names start with a prefix unique to this call. */
 export async function setUpTables(label: string): Promise<Fixture> {
-  const client = createDynamoDbClient(inject('dynamodbEndpoint'));
+  const endpoint = inject('dynamodbEndpoint');
+  const client = createDynamoDbClient(endpoint);
   const tables = await ensureTables(client, testDefinition, { prefix: `ds_${label}_${randomBytes(4).toString('hex')}_` });
-  return { client, tables, secret: randomBytes(32) };
+  return { client, transport: createDynamoDbTransport(endpoint, client), tables, secret: randomBytes(32) };
 }
 
-export function dataSources(f: Fixture, client: DynamoDBClient = f.client, onConsumedCapacity?: (op: string, units: number) => void) {
+export function closeFixture(f: Fixture): void {
+  f.transport.destroy();
+  f.client.destroy();
+}
+
+export function dataSources(f: Fixture, transport: DynamoDbTransport = f.transport, onConsumedCapacity?: (op: string, units: number) => void) {
   return createDataSources(testDefinition, {
-    client,
+    transport,
     tableNames: f.tables,
     tokenSecret: f.secret,
     ...(onConsumedCapacity ? { onConsumedCapacity } : {}),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from '../../local/datasources/index.js';
-import { dataSources, setUpTables, typed, type Fixture } from './support.js';
+import { closeFixture, dataSources, setUpTables, typed, type Fixture } from './support.js';
 
 let f: Fixture;
 let ds: DataSource;
@@ -13,7 +13,7 @@ beforeAll(async () => {
   main = f.tables.main;
   other = f.tables.other;
 });
-afterAll(() => f.client.destroy());
+afterAll(() => closeFixture(f));
 
 describe('TransactWriteItems', () => {
   it('writes across two tables atomically and returns the keys in request order', async () => {

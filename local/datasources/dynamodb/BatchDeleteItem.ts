@@ -1,6 +1,6 @@
 // BatchDeleteItem: deletes items by key from one or more tables
 // → { data: { table: [key | null] }, unprocessedKeys: { table: [key] } }.
-import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../types.js';
 import { batchFailure, listOfTable, tablePath, tablesField } from './batch.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
@@ -33,7 +33,7 @@ export async function batchDeleteItem(ctx: OperationContext, req: Obj): Promise<
   }
   if (Object.keys(requestItems).length === 0) return { result: shape({}) };
   try {
-    const out = await ctx.client.send(new BatchWriteItemCommand({ RequestItems: requestItems, ...capacityInput(ctx) }));
+    const out = await ctx.transport.call('BatchWriteItem', { RequestItems: requestItems, ...capacityInput(ctx) });
     reportCapacity(ctx, 'BatchDeleteItem', out.ConsumedCapacity);
     const unprocessed = Object.fromEntries(
       Object.entries(out.UnprocessedItems ?? {}).map(([t, reqs]) => [t, reqs.flatMap((w) => (w.DeleteRequest?.Key ? [w.DeleteRequest.Key] : []))]),

@@ -1,6 +1,6 @@
 // BatchGetItem: items by key from one or more tables
 // → { data: { table: [item | null, in key order] }, unprocessedKeys: { table: [key] } }.
-import { BatchGetItemCommand, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
+import type { KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../types.js';
 import { batchFailure, listOfTable, matchesKey, tablePath, tablesField } from './batch.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
@@ -84,7 +84,7 @@ export async function batchGetItem(ctx: OperationContext, req: Obj): Promise<Dat
   };
   if (Object.keys(requestItems).length === 0) return { result: shape({}, {}) };
   try {
-    const out = await ctx.client.send(new BatchGetItemCommand({ RequestItems: requestItems, ...capacityInput(ctx) }));
+    const out = await ctx.transport.call('BatchGetItem', { RequestItems: requestItems, ...capacityInput(ctx) });
     reportCapacity(ctx, 'BatchGetItem', out.ConsumedCapacity);
     const unprocessed = Object.fromEntries(Object.entries(out.UnprocessedKeys ?? {}).map(([t, ka]) => [t, ka.Keys ?? []]));
     return { result: shape(out.Responses ?? {}, unprocessed) };

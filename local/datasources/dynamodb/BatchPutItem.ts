@@ -1,6 +1,6 @@
 // BatchPutItem: writes items to one or more tables
 // → { data: { table: [item | null] }, unprocessedItems: { table: [item] } }.
-import { BatchWriteItemCommand, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../types.js';
 import { batchFailure, listOfTable, tablePath, tablesField } from './batch.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
@@ -33,7 +33,7 @@ export async function batchPutItem(ctx: OperationContext, req: Obj): Promise<Dat
   }
   if (Object.keys(requestItems).length === 0) return { result: shape({}) };
   try {
-    const out = await ctx.client.send(new BatchWriteItemCommand({ RequestItems: requestItems, ...capacityInput(ctx) }));
+    const out = await ctx.transport.call('BatchWriteItem', { RequestItems: requestItems, ...capacityInput(ctx) });
     reportCapacity(ctx, 'BatchPutItem', out.ConsumedCapacity);
     const unprocessed = Object.fromEntries(
       Object.entries(out.UnprocessedItems ?? {}).map(([t, reqs]) => [t, reqs.flatMap((w) => (w.PutRequest?.Item ? [w.PutRequest.Item] : []))]),

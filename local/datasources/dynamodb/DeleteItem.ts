@@ -1,5 +1,5 @@
 // DeleteItem: removes an item (optionally conditional) → the deleted item, or null if there was none.
-import { DeleteItemCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { conditionFailure, parseCondition, returnOldOnFailure } from './condition.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
@@ -18,16 +18,14 @@ export async function deleteItem(ctx: OperationContext, req: Obj): Promise<DataS
   const ph = new Placeholders();
   const condition = ph.add(r.condition);
   try {
-    const out = await ctx.client.send(
-      new DeleteItemCommand({
-        TableName: ctx.tableName,
-        Key: r.key,
-        ReturnValues: 'ALL_OLD',
-        ...(condition ? { ConditionExpression: condition, ...returnOldOnFailure } : {}),
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('DeleteItem', {
+      TableName: ctx.tableName,
+      Key: r.key,
+      ReturnValues: 'ALL_OLD',
+      ...(condition ? { ConditionExpression: condition, ...returnOldOnFailure } : {}),
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'DeleteItem', out.ConsumedCapacity);
     return { result: fromItemOrNull(out.Attributes) };
   } catch (e) {

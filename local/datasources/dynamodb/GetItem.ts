@@ -1,5 +1,5 @@
 // GetItem: one item by key → the item or null.
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError } from './errors.js';
@@ -20,16 +20,14 @@ export async function getItem(ctx: OperationContext, req: Obj): Promise<DataSour
   const ph = new Placeholders();
   const projection = ph.add(r.projection);
   try {
-    const out = await ctx.client.send(
-      new GetItemCommand({
-        TableName: ctx.tableName,
-        Key: r.key,
-        ...(r.consistentRead !== undefined ? { ConsistentRead: r.consistentRead } : {}),
-        ...(projection ? { ProjectionExpression: projection } : {}),
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('GetItem', {
+      TableName: ctx.tableName,
+      Key: r.key,
+      ...(r.consistentRead !== undefined ? { ConsistentRead: r.consistentRead } : {}),
+      ...(projection ? { ProjectionExpression: projection } : {}),
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'GetItem', out.ConsumedCapacity);
     return { result: fromItemOrNull(out.Item) };
   } catch (e) {

@@ -1,5 +1,5 @@
 // PutItem: writes key + attributeValues (optionally conditional) → the item written.
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { conditionFailure, parseCondition, returnOldOnFailure } from './condition.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
@@ -24,15 +24,13 @@ export async function putItem(ctx: OperationContext, req: Obj): Promise<DataSour
   const ph = new Placeholders();
   const condition = ph.add(r.condition);
   try {
-    const out = await ctx.client.send(
-      new PutItemCommand({
-        TableName: ctx.tableName,
-        Item: r.item,
-        ...(condition ? { ConditionExpression: condition, ...returnOldOnFailure } : {}),
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('PutItem', {
+      TableName: ctx.tableName,
+      Item: r.item,
+      ...(condition ? { ConditionExpression: condition, ...returnOldOnFailure } : {}),
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'PutItem', out.ConsumedCapacity);
     return { result: fromItem(r.item) };
   } catch (e) {

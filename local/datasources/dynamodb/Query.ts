@@ -1,5 +1,5 @@
 // Query: a key condition on the table or an index → { items, nextToken, scannedCount }.
-import { QueryCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError, INVALID_TOKEN_ERROR, InvalidTokenError } from './errors.js';
@@ -35,22 +35,20 @@ export async function query(ctx: OperationContext, req: Obj): Promise<DataSource
       { op: 'Query', table: ctx.tableName, index: r.index, query: r.query, forward: r.scanIndexForward !== false },
       r.nextToken,
     );
-    const out = await ctx.client.send(
-      new QueryCommand({
-        TableName: ctx.tableName,
-        ...(r.index ? { IndexName: r.index } : {}),
-        KeyConditionExpression: keyCondition,
-        ...(filter ? { FilterExpression: filter } : {}),
-        ...(projection ? { ProjectionExpression: projection } : {}),
-        ...(r.limit !== undefined ? { Limit: r.limit } : {}),
-        ...(r.scanIndexForward !== undefined ? { ScanIndexForward: r.scanIndexForward } : {}),
-        ...(r.consistentRead !== undefined ? { ConsistentRead: r.consistentRead } : {}),
-        ...(r.select ? { Select: r.select } : {}),
-        ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('Query', {
+      TableName: ctx.tableName,
+      ...(r.index ? { IndexName: r.index } : {}),
+      KeyConditionExpression: keyCondition,
+      ...(filter ? { FilterExpression: filter } : {}),
+      ...(projection ? { ProjectionExpression: projection } : {}),
+      ...(r.limit !== undefined ? { Limit: r.limit } : {}),
+      ...(r.scanIndexForward !== undefined ? { ScanIndexForward: r.scanIndexForward } : {}),
+      ...(r.consistentRead !== undefined ? { ConsistentRead: r.consistentRead } : {}),
+      ...(r.select ? { Select: r.select } : {}),
+      ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'Query', out.ConsumedCapacity);
     return {
       result: {

@@ -1,6 +1,6 @@
 // Scan: every item of the table or an index, optionally one parallel segment
 // → { items, nextToken, scannedCount }.
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError, INVALID_TOKEN_ERROR, InvalidTokenError } from './errors.js';
@@ -33,21 +33,19 @@ export async function scan(ctx: OperationContext, req: Obj): Promise<DataSourceR
       { op: 'Scan', table: ctx.tableName, index: r.index, segment: r.segment, totalSegments: r.totalSegments },
       r.nextToken,
     );
-    const out = await ctx.client.send(
-      new ScanCommand({
-        TableName: ctx.tableName,
-        ...(r.index ? { IndexName: r.index } : {}),
-        ...(filter ? { FilterExpression: filter } : {}),
-        ...(projection ? { ProjectionExpression: projection } : {}),
-        ...(r.limit !== undefined ? { Limit: r.limit } : {}),
-        ...(r.consistentRead !== undefined ? { ConsistentRead: r.consistentRead } : {}),
-        ...(r.segment !== undefined ? { Segment: r.segment } : {}),
-        ...(r.totalSegments !== undefined ? { TotalSegments: r.totalSegments } : {}),
-        ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('Scan', {
+      TableName: ctx.tableName,
+      ...(r.index ? { IndexName: r.index } : {}),
+      ...(filter ? { FilterExpression: filter } : {}),
+      ...(projection ? { ProjectionExpression: projection } : {}),
+      ...(r.limit !== undefined ? { Limit: r.limit } : {}),
+      ...(r.consistentRead !== undefined ? { ConsistentRead: r.consistentRead } : {}),
+      ...(r.segment !== undefined ? { Segment: r.segment } : {}),
+      ...(r.totalSegments !== undefined ? { TotalSegments: r.totalSegments } : {}),
+      ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'Scan', out.ConsumedCapacity);
     return {
       result: {

@@ -1,7 +1,7 @@
 // Sync (Delta Sync): pages through the base table → { items, nextToken, startedAt }.
 // The local server has no delta table: with lastSync it filters the base table
 // on _lastChangedAt (the attribute versioned data sources maintain) instead.
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError, INVALID_TOKEN_ERROR, InvalidTokenError } from './errors.js';
@@ -33,17 +33,15 @@ export async function sync(ctx: OperationContext, req: Obj): Promise<DataSourceR
   const filter = [userFilter, since].filter(Boolean).map((f) => `(${f})`).join(' AND ');
   try {
     const page = openPage(ctx, { op: 'Sync', table: ctx.tableName, lastSync: r.lastSync }, r.nextToken);
-    const out = await ctx.client.send(
-      new ScanCommand({
-        TableName: ctx.tableName,
-        ...(filter ? { FilterExpression: filter } : {}),
-        ...(r.limit !== undefined ? { Limit: r.limit } : {}),
-        ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
-        ConsistentRead: true,
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('Scan', {
+      TableName: ctx.tableName,
+      ...(filter ? { FilterExpression: filter } : {}),
+      ...(r.limit !== undefined ? { Limit: r.limit } : {}),
+      ...(page.startKey ? { ExclusiveStartKey: page.startKey } : {}),
+      ConsistentRead: true,
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'Sync', out.ConsumedCapacity);
     return {
       result: {

@@ -1,5 +1,5 @@
 // TransactGetItems: up to 100 items, read atomically → { items: [item | null], cancellationReasons: null }.
-import { TransactGetItemsCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { MappingTemplateError, jsonType } from './errors.js';
@@ -25,23 +25,21 @@ export function parseTransactGetItems(req: Obj) {
 export async function transactGetItems(ctx: OperationContext, req: Obj): Promise<DataSourceResult> {
   const items = parseTransactGetItems(req);
   try {
-    const out = await ctx.client.send(
-      new TransactGetItemsCommand({
-        TransactItems: items.map((it) => {
-          const ph = new Placeholders();
-          const projection = ph.add(it.projection);
-          return {
-            Get: {
-              TableName: it.table,
-              Key: it.key,
-              ...(projection ? { ProjectionExpression: projection } : {}),
-              ...(ph.sdk().ExpressionAttributeNames ? { ExpressionAttributeNames: ph.sdk().ExpressionAttributeNames } : {}),
-            },
-          };
-        }),
-        ...capacityInput(ctx),
+    const out = await ctx.transport.call('TransactGetItems', {
+      TransactItems: items.map((it) => {
+        const ph = new Placeholders();
+        const projection = ph.add(it.projection);
+        return {
+          Get: {
+            TableName: it.table,
+            Key: it.key,
+            ...(projection ? { ProjectionExpression: projection } : {}),
+            ...(ph.sdk().ExpressionAttributeNames ? { ExpressionAttributeNames: ph.sdk().ExpressionAttributeNames } : {}),
+          },
+        };
       }),
-    );
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'TransactGetItems', out.ConsumedCapacity);
     return { result: { items: (out.Responses ?? []).map((r) => fromItemOrNull(r.Item)), cancellationReasons: null } };
   } catch (e) {

@@ -1,6 +1,6 @@
 // TransactWriteItems: up to 100 puts/updates/deletes/condition checks, all or none
 // → { keys: [key, in request order], cancellationReasons: null }.
-import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { MappingTemplateError, jsonType } from './errors.js';
@@ -91,7 +91,7 @@ function toSdk(w: WriteItem): TransactWriteItem {
 export async function transactWriteItems(ctx: OperationContext, req: Obj): Promise<DataSourceResult> {
   const items = parseTransactWriteItems(req);
   try {
-    const out = await ctx.client.send(new TransactWriteItemsCommand({ TransactItems: items.map(toSdk), ...capacityInput(ctx) }));
+    const out = await ctx.transport.call('TransactWriteItems', { TransactItems: items.map(toSdk), ...capacityInput(ctx) });
     reportCapacity(ctx, 'TransactWriteItems', out.ConsumedCapacity);
     return { result: { keys: items.map((w) => fromItem(w.key)), cancellationReasons: null } };
   } catch (e) {

@@ -1,5 +1,5 @@
 // UpdateItem: applies an update expression (optionally conditional) → the item after the update.
-import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+
 import type { DataSourceResult } from '../types.js';
 import { conditionFailure, parseCondition, returnOldOnFailure } from './condition.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
@@ -23,17 +23,15 @@ export async function updateItem(ctx: OperationContext, req: Obj): Promise<DataS
   const update = ph.add(r.update)!;
   const condition = ph.add(r.condition);
   try {
-    const out = await ctx.client.send(
-      new UpdateItemCommand({
-        TableName: ctx.tableName,
-        Key: r.key,
-        UpdateExpression: update,
-        ReturnValues: 'ALL_NEW',
-        ...(condition ? { ConditionExpression: condition, ...returnOldOnFailure } : {}),
-        ...ph.sdk(),
-        ...capacityInput(ctx),
-      }),
-    );
+    const out = await ctx.transport.call('UpdateItem', {
+      TableName: ctx.tableName,
+      Key: r.key,
+      UpdateExpression: update,
+      ReturnValues: 'ALL_NEW',
+      ...(condition ? { ConditionExpression: condition, ...returnOldOnFailure } : {}),
+      ...ph.sdk(),
+      ...capacityInput(ctx),
+    });
     reportCapacity(ctx, 'UpdateItem', out.ConsumedCapacity);
     return { result: fromItemOrNull(out.Attributes) };
   } catch (e) {

@@ -1,10 +1,11 @@
-// What every operation gets: the client, the data source's table, the token key
+// What every operation gets: the transport to DynamoDB, the data source's table, the token key
 // and the capacity hook — plus the common call wrapper that collects capacity.
-import type { ConsumedCapacity, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ConsumedCapacity } from '@aws-sdk/client-dynamodb';
 import type { DataSourceResult } from '../types.js';
+import type { DynamoDbTransport } from './transport/index.js';
 
 export interface DynamoDbDataSourceOptions {
-  client: DynamoDBClient;
+  transport: DynamoDbTransport;
   /** Physical name of the table this data source is attached to. */
   tableName: string;
   /** Key material for nextToken encryption (keep it per server; tokens die with it). */

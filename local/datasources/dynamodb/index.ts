@@ -1,5 +1,5 @@
 // The AMAZON_DYNAMODB data source: validates an AppSync DynamoDB request
-// object, runs it through the AWS SDK and answers in AppSync's result format.
+// object, sends it to DynamoDB (transport/) and answers in AppSync's result format.
 //
 // Known differences from AppSync (kept deliberate and visible):
 // - versioned data sources (_version, conflict detection, a Custom

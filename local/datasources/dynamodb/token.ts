@@ -5,6 +5,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { InvalidTokenError } from './errors.js';
+import { bytesFromBase64 } from './transport/bytes.js';
 
 const VERSION = 1;
 
@@ -45,7 +46,7 @@ function decodeKey(json: string): Record<string, AttributeValue> {
   for (const [k, v] of Object.entries(parsed)) {
     if (typeof v.S === 'string') out[k] = { S: v.S };
     else if (typeof v.N === 'string') out[k] = { N: v.N };
-    else if (typeof v.B === 'string') out[k] = { B: new Uint8Array(Buffer.from(v.B, 'base64')) };
+    else if (typeof v.B === 'string') out[k] = { B: bytesFromBase64(v.B) };
     else throw new InvalidTokenError();
   }
   return out;

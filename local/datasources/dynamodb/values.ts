@@ -3,6 +3,7 @@
 // SDK attribute values → the plain JSON resolvers see in ctx.result.
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { MappingTemplateError, jsonType } from './errors.js';
+import { bytesFromBase64 } from './transport/bytes.js';
 
 export type SdkItem = Record<string, AttributeValue>;
 
@@ -20,7 +21,7 @@ function stringValue(v: unknown, path: string): string {
 }
 
 function binaryValue(v: unknown, path: string): Uint8Array {
-  return new Uint8Array(Buffer.from(stringValue(v, path), 'base64'));
+  return bytesFromBase64(stringValue(v, path));
 }
 
 function arrayOf<T>(v: unknown, path: string, each: (x: unknown, p: string) => T): T[] {

@@ -1,0 +1,49 @@
+// How the data source reaches DynamoDB. Operations call `transport.call(name,
+// input)` with SDK-shaped inputs and get SDK-shaped outputs (binary as bytes);
+// failures are thrown in the SDK's error shape (name, message, $metadata, and
+// the service's extra fields such as Item or CancellationReasons).
+//
+// Two implementations:
+// - the AWS SDK v3 client, for AWS itself (credential chain, endpoint rules,
+//   retries on throttling) — see sdk.ts;
+// - DynamoDB's JSON protocol over a keep-alive HTTP pool, for local engines,
+//   which check no signatures and never throttle — see wire.ts. The resolvers'
+//   requests already are wire JSON, and the SDK's per-call middleware costs
+//   four times the CPU of the call itself (bench numbers in wire.ts).
+import type * as Ddb from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { isAwsEndpoint } from '../../../engine/client.js';
+import { sdkTransport } from './sdk.js';
+import { wireTransport } from './wire.js';
+
+export interface DynamoDbCalls {
+  GetItem: [Ddb.GetItemInput, Ddb.GetItemOutput];
+  PutItem: [Ddb.PutItemInput, Ddb.PutItemOutput];
+  UpdateItem: [Ddb.UpdateItemInput, Ddb.UpdateItemOutput];
+  DeleteItem: [Ddb.DeleteItemInput, Ddb.DeleteItemOutput];
+  Query: [Ddb.QueryInput, Ddb.QueryOutput];
+  Scan: [Ddb.ScanInput, Ddb.ScanOutput];
+  BatchGetItem: [Ddb.BatchGetItemInput, Ddb.BatchGetItemOutput];
+  BatchWriteItem: [Ddb.BatchWriteItemInput, Ddb.BatchWriteItemOutput];
+  TransactGetItems: [Ddb.TransactGetItemsInput, Ddb.TransactGetItemsOutput];
+  TransactWriteItems: [Ddb.TransactWriteItemsInput, Ddb.TransactWriteItemsOutput];
+}
+
+export type DynamoDbCallName = keyof DynamoDbCalls;
+
+export interface DynamoDbTransport {
+  call<K extends DynamoDbCallName>(operation: K, input: DynamoDbCalls[K][0]): Promise<DynamoDbCalls[K][1]>;
+  /** Closes pooled connections (the SDK transport leaves its client to its owner). */
+  destroy(): void;
+}
+
+export { sdkTransport } from './sdk.js';
+export { wireTransport } from './wire.js';
+
+/**
+ * The transport for an endpoint: an empty endpoint (the SDK's default chain)
+ * or an AWS one goes through `client`; anything else is a local engine.
+ */
+export function createDynamoDbTransport(endpoint: string, client: DynamoDBClient): DynamoDbTransport {
+  return !endpoint || isAwsEndpoint(endpoint) ? sdkTransport(client) : wireTransport(endpoint);
+}
