@@ -10,6 +10,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
+import { wireTransport } from '../local/datasources/index.js';
 import { createDynamoDbClient, physicalTableName, startDynamoDbLocal } from '../local/engine/index.js';
 import { startApiProcess, startProxyFloor } from './api-process.js';
 import { graphqlPoster } from './http-client.js';
@@ -28,6 +29,8 @@ export interface LoadRow {
   cpuMsPerRequest: { api: Record<string, number>; raw: Record<string, number> };
   /** Served by bench/proxy-server.ts (HTTP hop + DynamoDB call only), not by the API. */
   floor?: boolean;
+  /** The raw side used the server's wire transport instead of the SDK: the engine's ceiling from here. */
+  wireBaseline?: boolean;
 }
 
 const USERS = 100;
@@ -37,6 +40,7 @@ const ROUNDS = 2;
 export async function measureApi(opts: { root: string; seconds: number; concurrency: number; warmupSeconds: number }) {
   const engine = await startDynamoDbLocal({ inMemory: true });
   const client = createDynamoDbClient(engine.endpoint);
+  const wire = wireTransport(engine.endpoint);
   const prefix = 'bench_';
   const app = await startApiProcess({ root: opts.root, dynamodbEndpoint: engine.endpoint, tablePrefix: prefix });
   const http = graphqlPoster(app.url, opts.concurrency);
@@ -68,21 +72,21 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     // DynamoDB Local's JVM speeds up several-fold over its first seconds of
     // traffic (JIT): every pair runs once unmeasured, then measured.
     type Task = (w: number, n: number) => Promise<unknown>;
-    const pairs: Array<{ operation: string; rawOperation: string; apiTask: Task; rawTask: Task; serverPid: number | undefined; floor?: boolean }> = [];
-    const row = async (operation: string, rawOperation: string, apiTask: Task, rawTask: Task, floor = false) => {
-      pairs.push({ operation, rawOperation, apiTask, rawTask, serverPid: floor ? proxy.pid : app.pid, ...(floor ? { floor } : {}) });
+    type Kind = { floor?: boolean; wireBaseline?: boolean };
+    const pairs: Array<{ operation: string; rawOperation: string; apiTask: Task; rawTask: Task; serverPid: number | undefined; kind: Kind }> = [];
+    const row = async (operation: string, rawOperation: string, apiTask: Task, rawTask: Task, kind: Kind = {}) => {
+      pairs.push({ operation, rawOperation, apiTask, rawTask, serverPid: kind.floor ? proxy.pid : app.pid, kind });
     };
 
     const key = (it: SeededItem) => marshall({ pk: `USER#${it.userId}`, sk: `ITEM#${it.itemId}` });
-    await row(
-      'getItem',
-      'GetItem',
-      (w, n) => {
-        const it = pick(items, w * 100_003 + n);
-        return gql(it.userId, 'query($id: ID!) { getItem(itemId: $id) { itemId title status version } }', { id: it.itemId });
-      },
-      (w, n) => client.send(new GetItemCommand({ TableName: table, Key: key(pick(items, w * 100_003 + n)) })),
-    );
+    const getItem: Task = (w, n) => {
+      const it = pick(items, w * 100_003 + n);
+      return gql(it.userId, 'query($id: ID!) { getItem(itemId: $id) { itemId title status version } }', { id: it.itemId });
+    };
+    await row('getItem', 'GetItem', getItem, (w, n) => client.send(new GetItemCommand({ TableName: table, Key: key(pick(items, w * 100_003 + n)) })));
+    // The same API requests against the engine's ceiling from this machine: the
+    // raw side on the leanest client there is, the server's own wire transport.
+    await row('getItem', 'GetItem, wire', getItem, (w, n) => wire.call('GetItem', { TableName: table, Key: key(pick(items, w * 100_003 + n)) }), { wireBaseline: true });
     await row(
       'getItem, bare proxy',
       'GetItem',
@@ -92,7 +96,7 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
         return proxyHttp.post(tokens.get(it.userId)!, 'getItem', { pk: `USER#${it.userId}`, sk: `ITEM#${it.itemId}` });
       },
       (w, n) => client.send(new GetItemCommand({ TableName: table, Key: key(pick(items, w * 100_003 + n)) })),
-      true,
+      { floor: true },
     );
     const queryInput = (user: string, limit: number) => ({
       TableName: table,
@@ -192,7 +196,7 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
         raw,
         ratio: apiResult.rps / raw.rps,
         cpuMsPerRequest: { api: perRequest(cpu.api, apiResult.requests), raw: perRequest(cpu.raw, raw.requests) },
-        ...(p.floor ? { floor: true } : {}),
+        ...p.kind,
       });
     }
     return { users: USERS, seededItems: items.length, warmupSeconds: opts.warmupSeconds, rows };
@@ -202,6 +206,7 @@ export async function measureApi(opts: { root: string; seconds: number; concurre
     await proxy.stop();
     await app.stop();
     (client as DynamoDBClient).destroy();
+    wire.destroy();
     await engine.stop();
   }
 }

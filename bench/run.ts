@@ -43,20 +43,23 @@ if (cold) console.log(`cold start (process start → first successful query, Dyn
 const load = await measureApi({ root, seconds, concurrency, warmupSeconds: Number(values.warmup) });
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 console.log(`\nload: ${concurrency} concurrent, ${seconds} s each after ${load.warmupSeconds} s of warm-up, table of ${load.seededItems} items over ${load.users} users (API: appsync-local start in its own process)`);
-console.log('operation'.padEnd(22) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  raw op'.padEnd(14) + 'raw req/s'.padStart(10) + 'API/raw'.padStart(9));
+console.log('operation'.padEnd(22) + 'req/s'.padStart(9) + 'p50 ms'.padStart(9) + 'p99 ms'.padStart(9) + '  raw op'.padEnd(17) + 'raw req/s'.padStart(10) + 'API/raw'.padStart(9));
 for (const row of load.rows) {
   console.log(
     row.operation.padEnd(22) +
       fmt(row.api.rps).padStart(9) +
       fmt(row.api.p50Ms, 1).padStart(9) +
       fmt(row.api.p99Ms, 1).padStart(9) +
-      `  ${row.rawOperation}`.padEnd(14) +
+      `  ${row.rawOperation}`.padEnd(17) +
       fmt(row.raw.rps).padStart(10) +
       fmt(row.ratio, 2).padStart(9) +
       (row.api.errors ? `  (${row.api.errors} errors: ${row.api.firstError})` : ''),
   );
 }
 
+if (load.rows.some((r) => r.wireBaseline)) {
+  console.log('"GetItem, wire": the raw side on the server\'s own DynamoDB transport instead of AWS SDK v3 — the engine\'s ceiling from this machine.');
+}
 if (load.rows.some((r) => r.floor)) {
   console.log('"bare proxy": the same GetItem through a do-nothing HTTP server on the server\'s DynamoDB transport (bench/proxy-server.ts) — the floor for any layer that adds an HTTP hop; the API\'s getItem row is that plus our layer.');
 }
