@@ -69,7 +69,7 @@ for (const row of load.rows) {
   const a = row.cpuMsPerRequest.api;
   const r = row.cpuMsPerRequest.raw;
   console.log(
-    row.operation.padEnd(22) +
+    (row.wireBaseline ? `${row.operation} vs wire` : row.operation).padEnd(22) +
       fmt(a.loadGenerator, 2).padStart(9) +
       fmt(a.apiServer, 2).padStart(8) +
       fmt(a.engine, 2).padStart(8) +

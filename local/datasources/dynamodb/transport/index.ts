@@ -8,8 +8,8 @@
 //   retries on throttling) — see sdk.ts;
 // - DynamoDB's JSON protocol over a keep-alive HTTP pool, for local engines,
 //   which check no signatures and never throttle — see wire.ts. The resolvers'
-//   requests already are wire JSON, and the SDK's per-call middleware costs
-//   four times the CPU of the call itself (bench numbers in wire.ts).
+//   requests already are wire JSON, and the SDK client spends over three times
+//   the CPU per call (numbers in wire.ts).
 import type * as Ddb from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isAwsEndpoint } from '../../../engine/client.js';
