@@ -1,10 +1,11 @@
-// The wire transport's own duties, against a scripted HTTP server: the request
+// Which transport an endpoint gets, and the wire transport's own duties, against a scripted HTTP server: the request
 // it sends, failures in the SDK's error shape, binary values back as bytes, and
 // the single retry when a kept-alive socket was closed by the engine.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { wireTransport, type DynamoDbTransport } from '../../local/datasources/index.js';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createDynamoDbTransport, wireTransport, type DynamoDbTransport } from '../../local/datasources/index.js';
 import { bytesFromBase64 } from '../../local/datasources/dynamodb/transport/bytes.js';
 
 let server: Server | undefined;
@@ -107,5 +108,29 @@ describe('wire transport', () => {
     const err = (await transport.call('GetItem', { TableName: 't', Key: {} }).catch((e: unknown) => e)) as Error & { $metadata?: unknown };
     expect(err.message).toMatch(/ECONNREFUSED/);
     expect(err.$metadata).toBeUndefined();
+  });
+});
+
+describe('choosing the transport', () => {
+  const sdkClient = () => {
+    const sent: unknown[] = [];
+    const client = { send: async (cmd: { input: unknown }) => (sent.push(cmd.input), { Item: { via: { S: 'sdk' } } }) } as unknown as DynamoDBClient;
+    return { client, sent };
+  };
+
+  it('sends to AWS endpoints, and with no endpoint at all, through the SDK client', async () => {
+    for (const endpoint of ['https://dynamodb.eu-west-1.amazonaws.com', '']) {
+      const { client, sent } = sdkClient();
+      const out = await createDynamoDbTransport(endpoint, client).call('GetItem', { TableName: 't', Key: {} });
+      expect(out.Item).toEqual({ via: { S: 'sdk' } });
+      expect(sent).toEqual([{ TableName: 't', Key: {} }]);
+    }
+  });
+
+  it('speaks the wire protocol to any other endpoint', async () => {
+    const { client, sent } = sdkClient();
+    transport = createDynamoDbTransport(await serve((_req, _body, res) => json(res, 200, { Item: { via: { S: 'wire' } } })), client);
+    expect((await transport.call('GetItem', { TableName: 't', Key: {} })).Item).toEqual({ via: { S: 'wire' } });
+    expect(sent).toEqual([]);
   });
 });
