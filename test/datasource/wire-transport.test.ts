@@ -86,6 +86,16 @@ describe('wire transport', () => {
     expect(await transport.call('GetItem', { TableName: 't', Key: {} }).catch((e: unknown) => e)).toMatchObject({ name: 'HTTP502', message: '<html>bad gateway</html>', $metadata: { httpStatusCode: 502 } });
   });
 
+  it('rejects a success status whose body is not JSON instead of throwing out of the socket handler', async () => {
+    transport = wireTransport(
+      await serve((_req, _body, res) => {
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.0' });
+        res.end('{"Item": {"pk"');
+      }),
+    );
+    expect(await transport.call('GetItem', { TableName: 't', Key: {} }).catch((e: unknown) => e)).toMatchObject({ name: 'HTTP200', $metadata: { httpStatusCode: 200 } });
+  });
+
   it('retries once when the engine closed a kept-alive socket before answering', async () => {
     const sockets = new Set<unknown>();
     let requests = 0;

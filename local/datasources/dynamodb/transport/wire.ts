@@ -49,8 +49,13 @@ export function wireTransport(endpoint: string): DynamoDbTransport {
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            if (res.statusCode === 200) resolve(parseOutput(text));
-            else reject(failure(res, text));
+            if (res.statusCode !== 200) return reject(failure(res, text));
+            // A throw here would escape the promise and take the server down.
+            try {
+              resolve(parseOutput(text));
+            } catch {
+              reject(failure(res, text));
+            }
           });
           res.on('error', reject);
         },
