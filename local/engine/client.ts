@@ -34,9 +34,10 @@ export function createDynamoDbClient(endpoint?: string): DynamoDBClient {
     const region = regionOf(url);
     return new DynamoDBClient({ endpoint: url, cacheMiddleware: true, ...(region ? { region } : {}) });
   }
-  // A local engine serves many requests at once on loopback: a larger socket
-  // pool than the SDK's 50 keeps bursts (a page of nested fields, a pipeline
-  // fan-out) from queueing inside the client.
+  // For a local engine this client does tables, seeding and checks; resolver
+  // calls go through the data source's wire transport. It keeps the same
+  // socket pool as that transport, larger than the SDK's 50, so concurrent
+  // tests and the bench's raw baseline never queue inside the client.
   return new DynamoDBClient({
     endpoint: url,
     region: LOCAL_REGION,
