@@ -100,6 +100,11 @@ async function connected() {
   await c.next('connection_ack');
   return c;
 }
+/** After a moment, no data frame beyond those already taken with next(). */
+async function expectNoMoreData(c: { frames: Array<{ type: string }> }): Promise<void> {
+  await new Promise((r) => setTimeout(r, 50));
+  expect(c.frames.filter((f) => f.type === 'data')).toEqual([]);
+}
 const startMsg = (id: string, variables: unknown, query = 'subscription S($owner: String) { onItem(owner: $owner) { id owner } }', authorization: unknown = auth) => ({
   id,
   type: 'start',
@@ -161,8 +166,7 @@ describe('real-time subscriptions', () => {
     c.send({ type: 'stop', id: 's1' });
     expect(await c.next('complete', 's1')).toEqual({ type: 'complete', id: 's1' });
     publish('createItem', { id: '2', owner: 'alice' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(c.frames.filter((f) => f.type === 'data')).toEqual([]);
+    await expectNoMoreData(c);
     c.ws.close();
   });
 
@@ -183,8 +187,7 @@ describe('real-time subscriptions', () => {
     expect((await c.next('data', 'all')).payload.data.onItem.id).toBe('n1');
     expect((await c.next('data', 'a')).payload.data.onItem.id).toBe('a1');
     expect((await c.next('data', 'none')).payload.data.onItem.id).toBe('n1');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(c.frames.filter((f) => f.type === 'data')).toEqual([]);
+    await expectNoMoreData(c);
     c.ws.close();
   });
 
@@ -196,8 +199,7 @@ describe('real-time subscriptions', () => {
     publish('createItem', { id: 'low', owner: 'x', priority: 1 });
     publish('createItem', { id: 'high', owner: 'x', priority: 7 });
     expect((await c.next('data', 'f')).payload.data.onItem.id).toBe('high');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(c.frames.filter((f) => f.type === 'data')).toEqual([]);
+    await expectNoMoreData(c);
     c.ws.close();
   });
 

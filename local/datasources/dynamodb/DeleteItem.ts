@@ -1,5 +1,4 @@
 // DeleteItem: removes an item (optionally conditional) → the deleted item, or null if there was none.
-
 import type { DataSourceResult } from '../types.js';
 import { conditionFailure, parseCondition, returnOldOnFailure } from './condition.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';

@@ -1,5 +1,4 @@
 // GetItem: one item by key → the item or null.
-
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError } from './errors.js';

@@ -1,5 +1,4 @@
 // PutItem: writes key + attributeValues (optionally conditional) → the item written.
-
 import type { DataSourceResult } from '../types.js';
 import { conditionFailure, parseCondition, returnOldOnFailure } from './condition.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';

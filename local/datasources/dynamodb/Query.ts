@@ -1,5 +1,4 @@
 // Query: a key condition on the table or an index → { items, nextToken, scannedCount }.
-
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError, INVALID_TOKEN_ERROR, InvalidTokenError } from './errors.js';

@@ -1,6 +1,5 @@
 // Scan: every item of the table or an index, optionally one parallel segment
 // → { items, nextToken, scannedCount }.
-
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError, INVALID_TOKEN_ERROR, InvalidTokenError } from './errors.js';

@@ -1,7 +1,6 @@
 // Sync (Delta Sync): pages through the base table → { items, nextToken, startedAt }.
 // The local server has no delta table: with lastSync it filters the base table
 // on _lastChangedAt (the attribute versioned data sources maintain) instead.
-
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { dynamoDbError, INVALID_TOKEN_ERROR, InvalidTokenError } from './errors.js';

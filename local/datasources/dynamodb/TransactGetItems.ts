@@ -1,5 +1,4 @@
 // TransactGetItems: up to 100 items, read atomically → { items: [item | null], cancellationReasons: null }.
-
 import type { DataSourceResult } from '../types.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';
 import { MappingTemplateError, jsonType } from './errors.js';

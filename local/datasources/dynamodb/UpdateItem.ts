@@ -1,5 +1,4 @@
 // UpdateItem: applies an update expression (optionally conditional) → the item after the update.
-
 import type { DataSourceResult } from '../types.js';
 import { conditionFailure, parseCondition, returnOldOnFailure } from './condition.js';
 import { capacityInput, reportCapacity, type OperationContext } from './context.js';

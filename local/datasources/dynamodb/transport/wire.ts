@@ -89,12 +89,12 @@ function failure(res: IncomingMessage, text: string): WireFailure {
   } catch {
     // Not JSON (a proxy's error page): the status says what happened.
   }
-  const { __type, message, Message, ...fields } = body;
+  const { __type, message: lower, Message: upper, ...fields } = body;
   reviveBinary(fields);
   const name = typeof __type === 'string' ? __type.slice(__type.lastIndexOf('#') + 1) : `HTTP${res.statusCode}`;
-  const text0 = typeof message === 'string' ? message : typeof Message === 'string' ? Message : text.slice(0, 200) || name;
+  const message = typeof lower === 'string' ? lower : typeof upper === 'string' ? upper : text.slice(0, 200) || name;
   const requestId = res.headers['x-amzn-requestid'];
-  return Object.assign(new Error(text0), fields, {
+  return Object.assign(new Error(message), fields, {
     name,
     $metadata: { httpStatusCode: res.statusCode ?? 0, ...(typeof requestId === 'string' ? { requestId } : {}) },
   });
