@@ -38,8 +38,8 @@ export default defineConfig(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // A script run with vm.runInContext: its value is the final expression.
-    files: ['local/runtime/prelude.js'],
+    // Built-ins bundled into the sandbox script (local/runtime/builtins.ts).
+    files: ['local/runtime/builtins/**/*.js'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {

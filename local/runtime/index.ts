@@ -13,10 +13,10 @@
 //   evaluateCode({ code, function, context }): EvaluateCodeResult  (EvaluateCode twin)
 //
 // All code runs in one sandbox context (see sandbox.ts) whose built-ins
-// (prelude.js) live inside it; each evaluation gets fresh module state and a
+// (builtins/, one module per namespace) live inside it; each evaluation gets fresh module state and a
 // JSON copy of ctx, and its answer leaves the sandbox as JSON, like AppSync's.
-import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { builtinsScript } from './builtins.js';
 import { CodeCheckError, checkCode, type CodeProblem } from './check.js';
 import { createHost } from './host.js';
 import { toFactorySource } from './module.js';
@@ -29,8 +29,7 @@ export type * from './types.js';
 const DEFAULT_TIMEOUT_MS = 1_000;
 
 const sandbox = createSandbox();
-const preludeSource = readFileSync(new URL('./prelude.js', import.meta.url), 'utf8');
-const setJob = (vm.runInContext(preludeSource, sandbox.context, { filename: 'appsync-prelude.js' }) as (h: unknown) => (...a: unknown[]) => void)(
+const setJob = (vm.runInContext(builtinsScript(), sandbox.context, { filename: 'appsync-builtins.js' }) as (h: unknown) => (...a: unknown[]) => void)(
   createHost(),
 );
 // Called directly rather than through a vm.Script: entering the context via

@@ -1,0 +1,37 @@
+// APPSYNC_JS built-ins, bundled (see ../builtins.ts) into one script that is
+// evaluated INSIDE the sandbox context, so nothing a resolver can reach belongs
+// to the host realm. One file per AppSync namespace; this one assembles the
+// modules resolver code imports and installs the job runner.
+import { ai } from './ai-module.js';
+import { dynamodb } from './dynamodb-module.js';
+import { setHost } from './host.js';
+import { rds } from './rds-module.js';
+import { createRunner, setJob } from './runner.js';
+import { extensions, runtime } from './runtime.js';
+import { util } from './util.js';
+
+function deepFreeze(o) {
+  if (o === null || (typeof o !== 'object' && typeof o !== 'function') || Object.isFrozen(o)) return;
+  Object.freeze(o);
+  for (const k of Object.keys(o)) deepFreeze(o[k]);
+}
+
+/** Lends the host's capabilities, defines __appsync_run, returns setJob. */
+export function install(host) {
+  setHost(host);
+  const modules = {
+    '@aws-appsync/utils': { util, runtime, extensions },
+    '@aws-appsync/utils/dynamodb': dynamodb,
+    '@aws-appsync/utils/rds': rds,
+    '@aws-appsync/utils/ai': ai,
+  };
+  deepFreeze(modules);
+  // What resolver code sees as globalThis: the sandbox's globals, frozen.
+  const safeGlobal = Object.fromEntries(
+    Object.getOwnPropertyNames(globalThis).filter((n) => !n.startsWith('__appsync')).map((n) => [n, globalThis[n]]),
+  );
+  safeGlobal.globalThis = safeGlobal;
+  Object.freeze(safeGlobal);
+  Object.defineProperty(globalThis, '__appsync_run', { value: createRunner(modules, safeGlobal), writable: false, configurable: false });
+  return setJob;
+}
