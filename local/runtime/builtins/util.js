@@ -5,10 +5,33 @@ import { host } from './host.js';
 import { autoId, autoKsuid, autoUlid } from './ids.js';
 import { math } from './math.js';
 import { rdsUtil } from './rds-module.js';
-import { current, errorObject, fail, isObj, unsupported } from './state.js';
+import { ERROR, current, errorObject, fail, isObj, unsupported } from './state.js';
 import { str } from './str.js';
 import { time } from './time.js';
 import { transform } from './transform.js';
+
+// util.authType() reads the mode off ctx.identity, as recorded from EvaluateCode
+// (localstack/appsync-utils authType.test.js.snap): an identity belongs to a mode
+// when all its keys are that mode's and the mode's required keys are not null;
+// anything else, no identity included, is an API key request.
+const AUTH_MODES = [
+  ['IAM Authorization', ['accountId', 'cognitoIdentityPoolId', 'cognitoIdentityId', 'sourceIp', 'username', 'userArn', 'cognitoIdentityAuthType', 'cognitoIdentityAuthProvider'], ['accountId', 'sourceIp', 'username', 'userArn']],
+  ['User Pool Authorization', ['sourceIp', 'username', 'groups', 'sub', 'issuer', 'claims', 'defaultAuthStrategy'], ['sourceIp', 'username', 'sub', 'issuer', 'claims', 'defaultAuthStrategy']],
+  // sourceIp is allowed here for the local server's OIDC identities (no AWS record either way).
+  ['Open ID Connect Authorization', ['sub', 'issuer', 'claims', 'sourceIp'], ['sub', 'issuer', 'claims']],
+  // A Lambda authorizer may return no context, leaving an identity with no keys.
+  ['Lambda Authorization', ['resolverContext'], []],
+];
+
+function authTypeOf(state) {
+  const id = state.identity;
+  if (!isObj(id)) return 'API Key Authorization';
+  const keys = Object.keys(id);
+  for (const [mode, allowed, required] of AUTH_MODES) {
+    if (keys.every((k) => allowed.indexOf(k) >= 0) && required.every((k) => id[k] !== null && id[k] !== undefined)) return mode;
+  }
+  return 'API Key Authorization';
+}
 
 const blank = (v) => v === null || v === undefined || String(v).trim() === '';
 
@@ -17,9 +40,16 @@ export const util = {
   appendError(message, errorType, data, errorInfo) {
     current().errors.push(errorObject(message, errorType, data, errorInfo));
   },
+  // EvaluateCode answers the message `Unauthorized` (localstack/appsync-utils
+  // resolvers.test.js.snap, "error handling unauthorized"); a GraphQL field error
+  // keeps AppSync's "Not Authorized to access F on type T" ("Built-in utilities":
+  // util.unauthorized throws Unauthorized for the field being resolved), so the
+  // error carries both and evaluateCode reports `evaluateMessage`.
   unauthorized() {
     const { info } = current();
-    fail(`Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`, 'Unauthorized');
+    const e = errorObject(`Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`, 'Unauthorized');
+    e.evaluateMessage = 'Unauthorized';
+    throw { [ERROR]: e };
   },
   autoId,
   autoUlid,
@@ -30,14 +60,7 @@ export const util = {
   urlDecode: (s) => decodeURIComponent(String(s).replace(/\+/g, ' ')),
   escapeJavaScript: (s) => JSON.stringify(String(s)).slice(1, -1).replace(/'/g, "\\'"),
   matches: (pattern, s) => new RegExp(`^(?:${pattern})$`).test(s),
-  authType() {
-    const { identity: id, authType } = current();
-    if (!id) return authType === 'API_KEY' ? 'API Key Authorization' : 'Lambda Authorization';
-    if (id.accountId !== undefined || id.userArn !== undefined) return 'IAM Authorization';
-    if (id.sub !== undefined && id.defaultAuthStrategy !== undefined) return 'User Pool Authorization';
-    if (id.resolverContext !== undefined) return 'Lambda Authorization';
-    return 'Open ID Connect Authorization';
-  },
+  authType: () => authTypeOf(current()),
   isNull: (v) => v === null || v === undefined,
   isNullOrEmpty: (v) => v === null || v === undefined || v === '',
   isNullOrBlank: blank,
