@@ -225,7 +225,8 @@ export function evaluateCode(input: { code: string; function: 'request' | 'respo
   const logs: string[] = [];
   const a = runHandler(compiled, input.function, ctx, logs, DEFAULT_TIMEOUT_MS);
   const base = { logs, stash: JSON.stringify(a.stash ?? {}), outErrors: JSON.stringify(a.errors ?? []) };
-  if (a.error) return { ...base, error: { message: a.error.message } };
+  // util.unauthorized() answers `Unauthorized` here, unlike its GraphQL field error (see builtins/util.js).
+  if (a.error) return { ...base, error: { message: (a.error as FieldError & { evaluateMessage?: string }).evaluateMessage ?? a.error.message } };
   if (a.thrown) return { ...base, error: { message: a.thrown } };
   if (a.early) return { ...base, evaluationResult: JSON.stringify(a.early.value) };
   return { ...base, evaluationResult: JSON.stringify(a.value) };
