@@ -17,6 +17,14 @@ export interface Source {
 /** Recorded EvaluateCode answers published by localstack/appsync-utils (jest snapshots that its suite checks against AWS). */
 export const LOCALSTACK_SNAPSHOTS = 'https://github.com/localstack/appsync-utils/blob/8f8ef7f/__tests__/__snapshots__';
 
+/**
+ * A recorded answer in a localstack/appsync-utils snapshot file, pinned to the
+ * commit that holds it (its suite checks every snapshot against AWS's EvaluateCode).
+ */
+export function localstackRecord(file: string, name: string, commit = '8f8ef7f'): string {
+  return `https://github.com/localstack/appsync-utils/blob/${commit}/__tests__/__snapshots__/${file} › ${name}`;
+}
+
 export const IMPORTS = [
   "import { util, runtime, extensions } from '@aws-appsync/utils';",
   "import * as ddb from '@aws-appsync/utils/dynamodb';",
