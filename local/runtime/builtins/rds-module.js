@@ -1,23 +1,17 @@
-// @aws-appsync/utils/rds and util.rds. Not yet implemented: each helper says so
-// plainly instead of returning a wrong request.
-import { unsupported } from './state.js';
+// @aws-appsync/utils/rds ("Amazon RDS built-in module"; "AWS AppSync
+// JavaScript resolver function reference for Amazon RDS") and util.rds. Pure
+// statement builders: they need no database, so the twin evaluates them as
+// AppSync's EvaluateCode does. The pieces live in ./rds/:
+//   statements.js     select, insert, update, remove, sql, create*Statement
+//   where.js          condition objects (WHERE / HAVING)
+//   identifiers.js    quoting, tables, aliases, column lists
+//   context.js        placeholders :P0… and the variable maps
+//   values.js         typeHint.*, agg.*, opaque statements
+//   to-json-object.js toJsonObject
+import { createMySQLStatement, createPgStatement, insert, remove, select, sql, update } from './rds/statements.js';
+import { toJsonObject } from './rds/to-json-object.js';
+import { agg, typeHint } from './rds/values.js';
 
-function stubs(module, names) {
-  const out = {};
-  for (const n of names) {
-    const [head, tail] = n.split('.');
-    if (tail) {
-      out[head] = out[head] || {};
-      out[head][tail] = unsupported(`${module}.${n}`);
-    } else out[head] = unsupported(`${module}.${n}`);
-  }
-  return out;
-}
+export const rds = { sql, select, insert, update, remove, createPgStatement, createMySQLStatement, toJsonObject, typeHint, agg };
 
-export const rds = stubs('@aws-appsync/utils/rds', [
-  'sql', 'select', 'insert', 'update', 'remove', 'createPgStatement', 'createMySQLStatement', 'toJsonObject',
-  'agg.avg', 'agg.avgDistinct', 'agg.count', 'agg.countDistinct', 'agg.max', 'agg.maxDistinct', 'agg.min', 'agg.minDistinct', 'agg.sum', 'agg.sumDistinct',
-  'typeHint.DATE', 'typeHint.DECIMAL', 'typeHint.JSON', 'typeHint.TIME', 'typeHint.TIMESTAMP', 'typeHint.UUID',
-]);
-
-export const rdsUtil = { toJsonObject: unsupported('util.rds.toJsonObject') };
+export const rdsUtil = { toJsonObject };

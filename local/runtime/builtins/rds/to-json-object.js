@@ -1,0 +1,62 @@
+// toJsonObject (rds module) and util.rds.toJsonObject: the RDS Data API's
+// ExecuteStatement answer as rows. Facts from AWS's recorded EvaluateCode
+// answers (localstack/appsync-utils resolvers.test.js.snap, "rds resolvers
+// toJsonObject …"), which differ from the "RDS helpers in util.rds" page:
+// - the answer is one array per entry of sqlStatementResults (the page shows
+//   the single statement's rows without the outer array);
+// - a row is keyed by the column's label, else its name ("IS ACTIVE" wins
+//   over is_active);
+// - an isNull cell is left out of the row, not set to null;
+// - array values become (nested) arrays, blobValue stays base64 text;
+// - a result without records (INSERT, UPDATE…) gives [{}].
+// AWS does not say what null, a non-object or malformed JSON gives: the twin
+// answers null for a nullish or non-object input and rejects text that is
+// not JSON with the parser's message.
+import { reject } from './errors.js';
+import { isPlain } from './values.js';
+
+const SCALARS = ['stringValue', 'longValue', 'doubleValue', 'booleanValue', 'blobValue'];
+const ARRAYS = ['stringValues', 'longValues', 'doubleValues', 'booleanValues'];
+
+function arrayOf(a) {
+  if (!isPlain(a)) return null;
+  if (Array.isArray(a.arrayValues)) return a.arrayValues.map(arrayOf);
+  for (const k of ARRAYS) if (Array.isArray(a[k])) return a[k];
+  return null;
+}
+
+function cellValue(cell) {
+  if (!isPlain(cell) || cell.isNull === true) return null;
+  for (const k of SCALARS) if (k in cell) return cell[k];
+  if ('arrayValue' in cell) return arrayOf(cell.arrayValue);
+  return null;
+}
+
+function rowsOf(result) {
+  if (!isPlain(result) || !Array.isArray(result.records)) return [{}];
+  const meta = Array.isArray(result.columnMetadata) ? result.columnMetadata : [];
+  return result.records.map((record) => {
+    const row = {};
+    (Array.isArray(record) ? record : []).forEach((cell, i) => {
+      const m = meta[i];
+      const key = isPlain(m) ? (m.label ?? m.name) : undefined;
+      const v = cellValue(cell);
+      if (key !== undefined && key !== null && v !== null && v !== undefined) row[key] = v;
+    });
+    return row;
+  });
+}
+
+export function toJsonObject(data) {
+  let parsed = data;
+  if (typeof data === 'string') {
+    try {
+      parsed = JSON.parse(data);
+    } catch (e) {
+      reject(e.message);
+    }
+  }
+  if (!isPlain(parsed)) return null;
+  const results = Array.isArray(parsed.sqlStatementResults) ? parsed.sqlStatementResults : [];
+  return results.map(rowsOf);
+}
