@@ -1,32 +1,23 @@
 // The console in a real browser: headless Chromium loads GraphiQL from the local
 // server (no network beyond it), runs a query with an API key, and shows the result.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalAppSync } from '../../local/server/index.js';
 import { startHttpsFixture } from '../realtime/support.js';
+import { launchBrowser } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 let server: LocalAppSync;
+let chromium: Browser;
 let browser: BrowserContext;
-let profile: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run \`apt-get install chromium\` (the console test needs Debian's Chromium)`);
   ({ server } = await startHttpsFixture(false));
-  profile = mkdtempSync(join(tmpdir(), 'appsync-console-'));
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  chromium = await launchBrowser();
+  browser = await chromium.newContext();
 });
 afterAll(async () => {
-  await browser?.close();
+  await chromium?.close();
   await server?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('GraphiQL console', () => {
