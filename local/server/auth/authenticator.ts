@@ -6,7 +6,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify, errors as joseErrors } from '
 import type { AuthMode, AuthType } from '../../definition.js';
 import type { AuthRequest, AuthResult, Authenticator } from '../types.js';
 import { cognitoIssuer, type LocalKeys } from '../keys.js';
-import { verifySigV4 } from './sigv4.js';
+import { verifySigV4, type SigV4Failure } from './sigv4.js';
 import { cachedCognitoClaims, verifyCognitoToken } from './tokens.js';
 
 export function unauthorized(message = 'You are not authorized to make this call.'): Extract<AuthResult, { ok: false }> {
@@ -19,6 +19,32 @@ function sourceIps(req: AuthRequest): string[] {
   if (fwd) ips.push(...fwd.split(',').map((s) => s.trim()).filter(Boolean));
   if (req.sourceIp) ips.push(req.sourceIp);
   return ips.length ? ips : ['127.0.0.1'];
+}
+
+/**
+ * The words AWS services answer SigV4 failures with (as seen in public records
+ * of AWS error responses; "Troubleshoot Signature Version 4 signing for AWS
+ * API requests", IAM User Guide, names the cases). AppSync refuses the request
+ * whole with 401 UnauthorizedException, like any other bad credential.
+ */
+function sigV4Message(reason: SigV4Failure, detail: string | undefined, region: string): string {
+  switch (reason) {
+    case 'unknown-key':
+      return 'The security token included in the request is invalid.';
+    case 'expired':
+      return detail ?? 'Signature expired.';
+    case 'host-unsigned':
+      return "'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.";
+    case 'scope-service':
+      return "Credential should be scoped to correct service: 'appsync'.";
+    case 'scope-region':
+      return `Credential should be scoped to a valid region (this server is '${region}').`;
+    case 'scope-date':
+      return `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: ${detail ?? ''}, from 'x-amz-date'.`;
+    case 'malformed':
+    case 'mismatch':
+      return 'The request signature we calculated does not match the signature you provided.';
+  }
 }
 
 export interface AuthenticatorOptions {
@@ -95,12 +121,8 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator &
       const apiKey = req.headers['x-api-key'];
       if (authz && /^AWS4-HMAC-SHA256 /.test(authz)) {
         if (!has('AWS_IAM')) return unauthorized();
-        const v = await verifySigV4(req, (id) => (id === keys.iam.accessKeyId ? keys.iam : undefined));
-        if (!v.ok) {
-          if (v.reason === 'unknown-key') return unauthorized('The security token included in the request is invalid.');
-          if (v.reason === 'expired') return unauthorized('Signature expired: the request time is too far from the server time.');
-          return unauthorized('The request signature we calculated does not match the signature you provided.');
-        }
+        const v = await verifySigV4(req, (id) => (id === keys.iam.accessKeyId ? keys.iam : undefined), keys.region);
+        if (!v.ok) return unauthorized(sigV4Message(v.reason, v.detail, keys.region));
         return {
           ok: true,
           mode: 'AWS_IAM',

@@ -10,46 +10,83 @@ export interface SigV4Credentials {
   secretAccessKey: string;
 }
 
-export type SigV4Result =
-  | { ok: true; accessKeyId: string; region: string }
-  | { ok: false; reason: 'malformed' | 'unknown-key' | 'mismatch' | 'expired' };
+export type SigV4Failure = 'malformed' | 'unknown-key' | 'mismatch' | 'expired' | 'host-unsigned' | 'scope-service' | 'scope-region' | 'scope-date';
+
+export type SigV4Result = { ok: true; accessKeyId: string; region: string } | { ok: false; reason: SigV4Failure; detail?: string };
 
 const AUTH_RE = /^AWS4-HMAC-SHA256\s+Credential=([^/]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([^,]+),\s*Signature=([0-9a-f]{64})\s*$/;
-const MAX_SKEW_MS = 15 * 60 * 1000;
+/**
+ * AWS refuses a signed request whose x-amz-date is more than 5 minutes from
+ * its own clock ("Troubleshoot Signature Version 4 signing for AWS API
+ * requests", IAM User Guide: signature expired errors).
+ */
+const MAX_SKEW_MS = 5 * 60 * 1000;
+/** The service name in the credential scope of a request to AppSync's GraphQL endpoint. */
+const SERVICE = 'appsync';
 
 function parseAmzDate(v: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(v);
   return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])) : undefined;
 }
 
+/**
+ * Checks a SigV4 Authorization header against the request. Beyond recomputing
+ * the signature, it enforces what AWS checks first ("Elements of an AWS API
+ * request signature" / "Create a signed AWS API request", IAM User Guide):
+ * `host` must be among the signed headers; the credential scope must name this
+ * service, this server's region, and the date of x-amz-date; the request time
+ * must be within 5 minutes of the server's. Header names are looked up as own
+ * properties only, so names like `constructor` are simply absent.
+ */
 export async function verifySigV4(
   req: { method: string; path: string; headers: Record<string, string>; body: string },
   lookup: (accessKeyId: string) => SigV4Credentials | undefined,
+  expectedRegion: string,
 ): Promise<SigV4Result> {
-  const m = AUTH_RE.exec(req.headers.authorization ?? '');
+  const authorization = Object.hasOwn(req.headers, 'authorization') ? req.headers.authorization : '';
+  const m = AUTH_RE.exec(typeof authorization === 'string' ? authorization : '');
   if (!m) return { ok: false, reason: 'malformed' };
-  const [, accessKeyId, , region, service, signedHeaderList, signature] = m;
+  const [, accessKeyId, scopeDate, region, service, signedHeaderList, signature] = m;
+  const signed = signedHeaderList.split(';');
+  if (!signed.includes('host')) return { ok: false, reason: 'host-unsigned' };
+  if (service !== SERVICE) return { ok: false, reason: 'scope-service' };
+  if (region !== expectedRegion) return { ok: false, reason: 'scope-region' };
   const creds = lookup(accessKeyId);
   if (!creds) return { ok: false, reason: 'unknown-key' };
-  const amzDate = req.headers['x-amz-date'];
-  const date = amzDate ? parseAmzDate(amzDate) : undefined;
+  const amzDate = Object.hasOwn(req.headers, 'x-amz-date') ? req.headers['x-amz-date'] : undefined;
+  const date = typeof amzDate === 'string' ? parseAmzDate(amzDate) : undefined;
   if (!date) return { ok: false, reason: 'malformed' };
-  if (Math.abs(Date.now() - date.getTime()) > MAX_SKEW_MS) return { ok: false, reason: 'expired' };
+  if (amzDate!.slice(0, 8) !== scopeDate) return { ok: false, reason: 'scope-date', detail: `'${scopeDate}' != '${amzDate!.slice(0, 8)}'` };
+  const now = Date.now();
+  if (Math.abs(now - date.getTime()) > MAX_SKEW_MS) {
+    const stamp = (ms: number): string => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    const detail =
+      date.getTime() < now
+        ? `Signature expired: ${amzDate} is now earlier than ${stamp(now - MAX_SKEW_MS)} (${stamp(now)} - 5 min.)`
+        : `Signature not yet current: ${amzDate} is still later than ${stamp(now + MAX_SKEW_MS)} (${stamp(now)} + 5 min.)`;
+    return { ok: false, reason: 'expired', detail };
+  }
 
-  const signed = signedHeaderList.split(';');
   const headers: Record<string, string> = {};
   for (const name of signed) {
+    if (!Object.hasOwn(req.headers, name)) return { ok: false, reason: 'mismatch' };
     const v = req.headers[name];
-    if (v === undefined) return { ok: false, reason: 'mismatch' };
+    if (typeof v !== 'string') return { ok: false, reason: 'mismatch' };
     headers[name] = v;
   }
   // The signer trusts a content-hash header instead of hashing the body: check it here.
-  const contentHash = headers['x-amz-content-sha256'];
+  const contentHash = Object.hasOwn(headers, 'x-amz-content-sha256') ? headers['x-amz-content-sha256'] : undefined;
   if (contentHash !== undefined && contentHash !== createHash('sha256').update(req.body).digest('hex')) {
     return { ok: false, reason: 'mismatch' };
   }
-  const url = new URL(req.path, 'http://local');
-  const query: Record<string, string | string[]> = {};
+  let url: URL;
+  try {
+    url = new URL(req.path, 'http://local');
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  // No prototype: a query parameter named like an Object.prototype member is just a name.
+  const query: Record<string, string | string[]> = Object.create(null);
   for (const [k, v] of url.searchParams) {
     const prev = query[k];
     query[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
@@ -60,15 +97,20 @@ export async function verifySigV4(
     credentials: {
       accessKeyId,
       secretAccessKey: creds.secretAccessKey,
-      ...(headers['x-amz-security-token'] ? { sessionToken: headers['x-amz-security-token'] } : {}),
+      ...(Object.hasOwn(headers, 'x-amz-security-token') ? { sessionToken: headers['x-amz-security-token'] } : {}),
     },
     sha256: Sha256,
     applyChecksum: false,
   });
-  const out = await signer.sign(
-    { method: req.method, protocol: 'https:', hostname: headers.host ?? 'localhost', path: url.pathname, query, headers, body: req.body },
-    { signingDate: date, signableHeaders: new Set(signed) },
-  );
+  let out: Awaited<ReturnType<typeof signer.sign>>;
+  try {
+    out = await signer.sign(
+      { method: req.method, protocol: 'https:', hostname: headers.host, path: url.pathname, query, headers, body: req.body },
+      { signingDate: date, signableHeaders: new Set(signed) },
+    );
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
   const expected = /Signature=([0-9a-f]{64})/.exec(String(out.headers.authorization ?? out.headers.Authorization))?.[1] ?? '';
   const a = Buffer.from(expected), b = Buffer.from(signature);
   if (a.length !== b.length || !timingSafeEqual(a, b)) return { ok: false, reason: 'mismatch' };
