@@ -13,6 +13,8 @@ export const api: ApiDefinition = {
     additional: [{ type: 'AWS_IAM' }],
   },
   userGroups: ['admin'],
+  // Example operations the local console's editor opens with.
+  operations: 'client/operations',
   tables: {
     // Single table. pk/sk: USER#<sub> + PROFILE | ITEM#<ulid>; EMAIL#<email> + EMAIL guards
     // unique emails. byStatus: gsi1pk USER#<sub>#STATUS#<status>, gsi1sk <ulid> (time order).
@@ -41,6 +43,9 @@ export const api: ApiDefinition = {
   functions: {
     getProfile: { code: 'functions/getProfile', dataSource: 'itemsTable' },
     writeProfile: { code: 'functions/writeProfile', dataSource: 'itemsTable' },
+    updateItem: { code: 'functions/updateItem', dataSource: 'itemsTable' },
+    deleteItem: { code: 'functions/deleteItem', dataSource: 'itemsTable' },
+    explainItemCondition: { code: 'functions/explainItemCondition', dataSource: 'itemsTable' },
   },
   resolvers: [
     { typeName: 'Query', fieldName: 'me', code: 'Query/me', dataSource: 'itemsTable' },
@@ -56,8 +61,8 @@ export const api: ApiDefinition = {
       pipeline: ['getProfile', 'writeProfile'],
     },
     { typeName: 'Mutation', fieldName: 'createItem', code: 'Mutation/createItem', dataSource: 'itemsTable' },
-    { typeName: 'Mutation', fieldName: 'updateItem', code: 'Mutation/updateItem', dataSource: 'itemsTable' },
-    { typeName: 'Mutation', fieldName: 'deleteItem', code: 'Mutation/deleteItem', dataSource: 'itemsTable' },
+    { typeName: 'Mutation', fieldName: 'updateItem', code: 'Mutation/updateItem', pipeline: ['updateItem', 'explainItemCondition'] },
+    { typeName: 'Mutation', fieldName: 'deleteItem', code: 'Mutation/deleteItem', pipeline: ['deleteItem', 'explainItemCondition'] },
     { typeName: 'Subscription', fieldName: 'onCreateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onUpdateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onDeleteItem', code: 'Subscription/ownerOnly', dataSource: 'none' },

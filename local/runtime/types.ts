@@ -35,7 +35,7 @@ export interface FieldError {
 export interface DataSourceResult {
   result?: unknown;
   /** Becomes ctx.error in response(ctx). */
-  error?: { message: string; type: string; data?: unknown };
+  error?: { message: string; type: string };
 }
 
 /** Hands a request object (what request(ctx) returned) to the field's data source. */

@@ -1,21 +1,15 @@
-// Mutation.updateItem: UpdateItem with optimistic locking — the write happens
-// only if the item exists and is still at expectedVersion; version is bumped.
-import { util, type Context, type DynamoDBUpdateItemRequest } from '@aws-appsync/utils';
+// Mutation.updateItem (pipeline: updateItem → explainItemCondition). The
+// before step validates, so nothing is written for a bad request.
+import { util, type Context } from '@aws-appsync/utils';
 import type { Item, MutationUpdateItemArgs } from '../generated/schema-types.js';
-import { callerId } from '../lib/caller.js';
-import { failOnItemCondition } from '../lib/conflict.js';
-import { failOnDataSourceError } from '../lib/errors.js';
-import { itemSk, statusPk, userPk } from '../lib/keys.js';
+import { EDITABLE_ITEM_FIELDS, stashItemTarget } from '../lib/item-write.js';
 import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate.js';
 
-const EDITABLE = ['title', 'status', 'priority', 'dueDate', 'tags'];
 const REQUIRED = ['title', 'status'];
 
-export function request(ctx: Context<MutationUpdateItemArgs>): DynamoDBUpdateItemRequest {
-  const userId = callerId(ctx);
+export function request(ctx: Context<MutationUpdateItemArgs>): Record<string, never> {
   const input = ctx.args.input as Record<string, unknown>;
-  const given = EDITABLE.filter((f) => input[f] !== undefined);
-  if (given.length === 0) {
+  if (EDITABLE_ITEM_FIELDS.every((f) => input[f] === undefined)) {
     util.error('Nothing to update: give at least one of title, status, priority, dueDate, tags', 'ValidationError', null, {
       field: 'input',
     });
@@ -26,45 +20,10 @@ export function request(ctx: Context<MutationUpdateItemArgs>): DynamoDBUpdateIte
   checkText(input.title as string | null | undefined, 'title', LIMITS.titleMax);
   checkPriority(input.priority as number | null | undefined);
   checkTags(input.tags as string[] | null | undefined);
-
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = {
-    ':expected': ctx.args.input.expectedVersion,
-    ':one': 1,
-    ':now': util.time.nowISO8601(),
-  };
-  const sets = ['#version = #version + :one', '#updatedAt = :now'];
-  const removes: string[] = [];
-  for (const field of given) {
-    names[`#${field}`] = field;
-    if (input[field] === null) {
-      removes.push(`#${field}`);
-    } else {
-      values[`:${field}`] = input[field];
-      sets.push(`#${field} = :${field}`);
-    }
-  }
-  if (input.status) {
-    // Keep the byStatus index in step with the item's status.
-    names['#gsi1pk'] = 'gsi1pk';
-    values[':gsi1pk'] = statusPk(userId, input.status as string);
-    sets.push('#gsi1pk = :gsi1pk');
-  }
-  const expression = `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`;
-  return {
-    operation: 'UpdateItem',
-    key: util.dynamodb.toMapValues({ pk: userPk(userId), sk: itemSk(ctx.args.input.itemId) }),
-    update: { expression, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) },
-    condition: {
-      expression: 'attribute_exists(pk) AND #version = :expected',
-      expressionNames: { '#version': 'version' },
-      expressionValues: util.dynamodb.toMapValues({ ':expected': ctx.args.input.expectedVersion }),
-    },
-  };
+  stashItemTarget(ctx, ctx.args.input.itemId);
+  return {};
 }
 
 export function response(ctx: Context<MutationUpdateItemArgs>): Item {
-  failOnItemCondition(ctx, ctx.args.input.itemId);
-  failOnDataSourceError(ctx);
-  return ctx.result;
+  return ctx.prev.result;
 }

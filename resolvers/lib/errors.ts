@@ -13,16 +13,6 @@ export function isTransactionCanceled(ctx: Context): boolean {
   return !!ctx.error && ctx.error.type === TRANSACTION_CANCELED;
 }
 
-/**
- * On a failed condition AppSync hands back the item as it is stored now
- * (absent when there is none): that tells "not found" from "changed since read".
- */
-export function storedItem(ctx: Context): Record<string, unknown> | null {
-  const data = (ctx.error as { data?: unknown } | undefined)?.data;
-  if (data && typeof data === 'object') return data as Record<string, unknown>;
-  return null;
-}
-
 /** Any other data source error surfaces as-is (message and DynamoDB type). */
 export function failOnDataSourceError(ctx: Context): void {
   if (ctx.error) {

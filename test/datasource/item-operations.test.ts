@@ -58,17 +58,19 @@ describe('PutItem and GetItem', () => {
     expect(got.result).toEqual({ title: 'first', count: 3 });
   });
 
-  it('fails a conditional put on an existing item with ConditionalCheckFailedException and the current item', async () => {
+  // AWS: "Condition expressions › Handling a condition check failure" (JS resolver reference for DynamoDB):
+  // Reject gives the error, and the response handler reads the current item from ctx.result.
+  it('fails a conditional put on an existing item with ConditionalCheckFailedException, the current item in result', async () => {
     const res = await ds.invoke({
       operation: 'PutItem',
       key: key('U#1', 'ITEM#1'),
       attributeValues: typed({ title: 'other' }),
       condition: { expression: 'attribute_not_exists(pk)' },
     });
-    expect(res.result).toBeUndefined();
+    expect(res.result).toMatchObject({ pk: 'U#1', sk: 'ITEM#1', title: 'first' });
     expect(res.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
     expect(res.error?.message).toMatch(/^The conditional request failed \(Service: DynamoDb, Status Code: 400, Request ID: .+\)$/);
-    expect(res.error?.data).toMatchObject({ pk: 'U#1', sk: 'ITEM#1', title: 'first' });
+    expect(res.error).not.toHaveProperty('data');
     const still = await ds.invoke({ operation: 'GetItem', key: key('U#1', 'ITEM#1') });
     expect(still.result).toMatchObject({ title: 'first' });
   });
@@ -112,8 +114,9 @@ describe('UpdateItem', () => {
       update: { expression: 'SET #t = :t', expressionNames: { '#t': 'title' }, expressionValues: typed({ ':t': 'renamed' }) },
       condition: { expression: '#c = :v', expressionNames: { '#c': 'count' }, expressionValues: typed({ ':v': 99 }) },
     });
+    // UpdateItem never compares: the strategy (Reject) applies, current item in result.
     expect(res.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
-    expect(res.error?.data).toMatchObject({ title: 'renamed', count: 4 });
+    expect(res.result).toMatchObject({ title: 'renamed', count: 4 });
   });
 
   it('passes DynamoDB validation errors on as DynamoDbException', async () => {
@@ -139,13 +142,24 @@ describe('DeleteItem', () => {
       condition: { expression: 'version = :v', expressionValues: typed({ ':v': 1 }) },
     });
     expect(res.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
-    expect(res.error?.data).toEqual({ pk: 'U#3', sk: 'Y', version: 2 });
+    expect(res.result).toEqual({ pk: 'U#3', sk: 'Y', version: 2 });
     expect((await ds.invoke({ operation: 'GetItem', key: key('U#3', 'Y') })).result).not.toBeNull();
   });
 
-  it('fails a conditional delete of a missing item with no current item', async () => {
+  // AWS: "Handling a condition check failure": for DeleteItem, no stored item means the operation succeeded.
+  it('treats a failed conditional delete of a missing item as a success with no item', async () => {
     const res = await ds.invoke({ operation: 'DeleteItem', key: key('U#3', 'NONE'), condition: { expression: 'attribute_exists(pk)' } });
+    expect(res).toEqual({ result: null });
+  });
+
+  it('rejects a failed conditional update of a missing item with no current item', async () => {
+    const res = await ds.invoke({
+      operation: 'UpdateItem',
+      key: key('U#3', 'NONE'),
+      update: { expression: 'SET #t = :t', expressionNames: { '#t': 'title' }, expressionValues: typed({ ':t': 'x' }) },
+      condition: { expression: 'attribute_exists(pk)' },
+    });
     expect(res.error?.type).toBe('DynamoDB:ConditionalCheckFailedException');
-    expect(res.error?.data).toBeNull();
+    expect(res.result).toBeNull();
   });
 });

@@ -104,20 +104,43 @@ describe('Mutation.updateItem', () => {
     expect(outcome.error).toMatchObject({ errorType: 'ValidationError', message: 'title cannot be null' });
   });
 
-  it('answers Conflict with the current version when the item moved on', async () => {
-    const { outcome } = await call('Mutation', 'updateItem', {
+  it('passes the updated item on without reading again', async () => {
+    const { outcome, requests } = await call('Mutation', 'updateItem', {
       args: { input: { itemId, expectedVersion: 1, title: 'x' } },
-      answers: [conditionFailed({ itemId, version: 2 })],
+      answers: [{ result: { itemId, version: 2, title: 'x' } }],
+    });
+    expect(requests).toHaveLength(1);
+    expect(outcome.data).toEqual({ itemId, version: 2, title: 'x' });
+  });
+
+  // Whatever ctx.result holds after a failed condition (AWS's example handler reads the current
+  // item there; nothing promises it), the resolver reads the item itself to tell the outcomes apart.
+  it.each([
+    ['the current item in ctx.result', conditionFailed({ itemId, version: 2 })],
+    ['an empty ctx.result', conditionFailed()],
+  ])('answers Conflict with the current version when the item moved on (%s)', async (_, failure) => {
+    const { outcome, requests } = await call('Mutation', 'updateItem', {
+      args: { input: { itemId, expectedVersion: 1, title: 'x' } },
+      answers: [failure, { result: { itemId, version: 2 } }],
+    });
+    expect(requests[1]).toEqual({
+      operation: 'GetItem',
+      key: { pk: { S: 'USER#alice' }, sk: { S: `ITEM#${itemId}` } },
+      consistentRead: true,
     });
     expect(outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { itemId, currentVersion: 2 } });
   });
 
-  it('answers NotFound when there is no such item of the caller', async () => {
-    const { outcome } = await call('Mutation', 'updateItem', {
+  it.each([
+    ['a null ctx.result', conditionFailed(null)],
+    ['an empty ctx.result', conditionFailed()],
+  ])('answers NotFound when there is no such item of the caller (%s)', async (_, failure) => {
+    const { outcome, requests } = await call('Mutation', 'updateItem', {
       args: { input: { itemId, expectedVersion: 1, title: 'x' } },
-      answers: [conditionFailed()],
+      answers: [failure, { result: null }],
     });
-    expect(outcome.error).toMatchObject({ errorType: 'NotFound', message: `Item ${itemId} not found` });
+    expect(requests.map((r) => r.operation)).toEqual(['UpdateItem', 'GetItem']);
+    expect(outcome.error).toMatchObject({ errorType: 'NotFound', message: `Item ${itemId} not found`, errorInfo: { itemId } });
   });
 });
 
@@ -146,14 +169,25 @@ describe('Mutation.deleteItem', () => {
     });
   });
 
-  it('answers NotFound for a missing item and Conflict for another version', async () => {
-    const missing = await call('Mutation', 'deleteItem', { args: { itemId }, answers: [conditionFailed()] });
-    expect(missing.outcome.error?.errorType).toBe('NotFound');
-    const moved = await call('Mutation', 'deleteItem', {
+  // AWS: "Handling a condition check failure" — a conditional DeleteItem whose item is gone counts as
+  // a success; the twin may also see the plain failure. Either way the answer is NotFound.
+  it.each([
+    ['a success with no item (AWS documented)', { result: null }],
+    ['a condition failure', conditionFailed(null)],
+  ])('answers NotFound for a missing item, with and without expectedVersion (%s)', async (_, answer) => {
+    for (const args of [{ itemId }, { itemId, expectedVersion: 3 }]) {
+      const { outcome, requests } = await call('Mutation', 'deleteItem', { args, answers: [answer, { result: null }] });
+      expect(requests.map((r) => r.operation)).toEqual(['DeleteItem', 'GetItem']);
+      expect(outcome.error).toMatchObject({ errorType: 'NotFound', errorInfo: { itemId } });
+    }
+  });
+
+  it('answers Conflict for another version', async () => {
+    const { outcome } = await call('Mutation', 'deleteItem', {
       args: { itemId, expectedVersion: 1 },
-      answers: [conditionFailed({ itemId, version: 5 })],
+      answers: [conditionFailed(), { result: { itemId, version: 5 } }],
     });
-    expect(moved.outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { currentVersion: 5 } });
+    expect(outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { itemId, currentVersion: 5 } });
   });
 });
 

@@ -81,10 +81,17 @@ export async function call(typeName: string, fieldName: string, o: CallOptions =
   return { outcome, requests };
 }
 
-export const conditionFailed = (current?: Record<string, unknown>): DataSourceResult => ({
+/**
+ * A failed condition under the Reject strategy, as AWS documents it ("Condition
+ * expressions › Handling a condition check failure"): ctx.error typed
+ * DynamoDB:ConditionalCheckFailedException, and the handler example reads the
+ * current item from ctx.result. `current: undefined` leaves ctx.result empty,
+ * for resolvers that must not depend on it.
+ */
+export const conditionFailed = (current?: Record<string, unknown> | null): DataSourceResult => ({
+  ...(current === undefined ? {} : { result: current }),
   error: {
-    message: 'The conditional request failed',
+    message: 'The conditional request failed (Service: DynamoDb, Status Code: 400, Request ID: test)',
     type: 'DynamoDB:ConditionalCheckFailedException',
-    ...(current ? { data: current } : {}),
   },
 });

@@ -28,6 +28,6 @@ export async function deleteItem(ctx: OperationContext, req: Obj): Promise<DataS
     reportCapacity(ctx, 'DeleteItem', out.ConsumedCapacity);
     return { result: fromItemOrNull(out.Attributes) };
   } catch (e) {
-    return conditionFailure(e, undefined, r.condition);
+    return conditionFailure(e, { operation: 'DeleteItem' }, r.condition);
   }
 }

@@ -33,6 +33,6 @@ export async function putItem(ctx: OperationContext, req: Obj): Promise<DataSour
     reportCapacity(ctx, 'PutItem', out.ConsumedCapacity);
     return { result: fromItem(r.item) };
   } catch (e) {
-    return conditionFailure(e, r.item, r.condition);
+    return conditionFailure(e, { operation: 'PutItem', desired: r.item }, r.condition);
   }
 }

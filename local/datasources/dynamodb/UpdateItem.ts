@@ -34,7 +34,6 @@ export async function updateItem(ctx: OperationContext, req: Obj): Promise<DataS
     reportCapacity(ctx, 'UpdateItem', out.ConsumedCapacity);
     return { result: fromItemOrNull(out.Attributes) };
   } catch (e) {
-    // AppSync cannot know the item an update expression would produce, so a failed condition stays a failure.
-    return conditionFailure(e, undefined, r.condition);
+    return conditionFailure(e, { operation: 'UpdateItem' }, r.condition);
   }
 }

@@ -60,7 +60,7 @@ interface SdkError {
 }
 
 /** ctx.error for a failed DynamoDB call. */
-export function dynamoDbError(e: unknown, data?: unknown): NonNullable<DataSourceResult['error']> {
+export function dynamoDbError(e: unknown): NonNullable<DataSourceResult['error']> {
   const err = e as SdkError;
   const name = err?.name ?? 'Error';
   const status = err?.$metadata?.httpStatusCode;
@@ -71,7 +71,7 @@ export function dynamoDbError(e: unknown, data?: unknown): NonNullable<DataSourc
   const requestId = err.$metadata?.requestId ?? 'local';
   const type = MODELED.has(name) ? `DynamoDB:${name}` : 'DynamoDB:DynamoDbException';
   const message = `${err.message ?? name} (Service: DynamoDb, Status Code: ${status}, Request ID: ${requestId})`;
-  return data === undefined ? { type, message } : { type, message, data };
+  return { type, message };
 }
 
 export function isSdkError(e: unknown, name: string): boolean {
