@@ -24,7 +24,8 @@ import type { FieldOutcome, ResolverContextInput } from '../runtime/types.js';
 import type { DataSource } from '../datasources/types.js';
 import { compileCode, runPipelineResolver, runUnitResolver } from '../runtime/index.js';
 import { createFieldAuthorizer } from './auth/directives.js';
-import { operationDepth } from './graphql/depth.js';
+import { analyzeOperation } from './graphql/depth.js';
+import { BoundedCache } from './cache.js';
 import { FieldResolverError, formatExecutionError, formatRequestError } from './graphql/errors.js';
 import { selectionInfo } from './graphql/selection.js';
 import type {
@@ -68,6 +69,41 @@ interface RequestState {
 }
 
 const MAX_RESOLVER_COUNT = 10_000;
+/**
+ * Parser limit: graphql-java (the engine AppSync runs) stops parsing a document
+ * of more than 15,000 grammar tokens (ParserOptions.MAX_QUERY_TOKENS) as a
+ * denial-of-service guard. AWS's documentation is silent on it; graphql-js'
+ * parser has the same option.
+ */
+const MAX_QUERY_TOKENS = 15_000;
+/**
+ * Bound on an operation's expanded field count (graphql-java's default
+ * complexity: one per field selection, fragments expanded). AWS documents no
+ * such limit; it is set to AppSync's maximum resolverCountLimit (10,000,
+ * GraphqlApi in the AWS AppSync API Reference): an operation that selects more
+ * fields than AppSync would ever let resolve is refused before it runs, with
+ * the message and ExecutionAborted type of graphql-java's
+ * MaxQueryComplexityInstrumentation, as the depth limit is.
+ */
+export const MAX_QUERY_COST = 10_000;
+/** Prepared-document cache: parsed ASTs take ~80 bytes per character of query text. */
+const AST_BYTES_PER_CHAR = 80;
+const PREPARED_CACHE = { maxEntries: 1000, maxBytes: 64 * 1024 * 1024, maxEntryBytes: 8 * 1024 * 1024 };
+
+/** graphql-js throws (not answers) on variables that are not an object: refuse them first. */
+function variablesOk(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'object' && !Array.isArray(v));
+}
+
+/** AppSync's answer to a request body without a usable GraphQL request (see http.ts). */
+function malformedRequest(): { errors: GraphQLFormattedError[] } {
+  return { errors: [{ errorType: 'MalformedHttpRequestException', message: 'Unable to parse GraphQL query.' } as unknown as GraphQLFormattedError] };
+}
+
+/** A request-level refusal in AppSync's shape (no path, no location), as graphql-java's AbortExecutionException. */
+function abortError(message: string): GraphQLFormattedError {
+  return { path: null, locations: null, errorType: 'ExecutionAborted', message } as unknown as GraphQLFormattedError;
+}
 /** AppSync: at most 5 unique extensions.invalidateSubscriptions calls per request. */
 const MAX_INVALIDATIONS = 5;
 const RESOLVER_TIMEOUT_MS = 30_000;
@@ -231,28 +267,41 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     | { ok: true; doc: DocumentNode; op: OperationDefinitionNode }
     | { ok: false; status: number; body: GraphQLResponseBody };
 
-  // Parse + validate + depth check depend only on the document and operation
-  // name (the schema is fixed for this service): clients send the same few
-  // documents again and again, so each is prepared once.
-  const prepared = new Map<string, Prepared>();
-  const PREPARED_MAX = 1000;
+  // Parse + validate + limits depend only on the document and operation name
+  // (the schema is fixed for this service): clients send the same few
+  // documents again and again, so each is prepared once. The cache is bounded
+  // by an estimate of the memory the parsed documents hold, not only by count.
+  const prepared = new BoundedCache<Prepared>(PREPARED_CACHE, (key) => key.length * AST_BYTES_PER_CHAR);
   function prepare(req: OperationRequest): Prepared {
     const key = `${req.operationName ?? ''}\u0000${req.query}`;
     let p = prepared.get(key);
     if (!p) {
       p = prepareUncached(req);
-      if (prepared.size >= PREPARED_MAX) prepared.delete(prepared.keys().next().value as string);
       prepared.set(key, p);
     }
     return p;
   }
 
   function prepareUncached(req: OperationRequest): Prepared {
+    try {
+      return prepareChecked(req);
+    } catch (e) {
+      // A document nested deeper than the parser's or validator's recursion can go.
+      // graphql-java refuses such documents at parse time (ParserOptions.maxRuleDepth); the words are ours.
+      if (e instanceof RangeError) {
+        return { ok: false, status: 200, body: { data: null, errors: [{ path: null, locations: null, message: 'Invalid Syntax : the document is nested too deeply to be parsed.' } as unknown as GraphQLFormattedError] } };
+      }
+      throw e;
+    }
+  }
+
+  function prepareChecked(req: OperationRequest): Prepared {
     let doc: DocumentNode;
     try {
-      doc = parse(req.query);
+      doc = parse(req.query, { maxTokens: MAX_QUERY_TOKENS });
     } catch (e) {
-      return { ok: false, status: 200, body: { data: null, errors: [formatRequestError(e as GraphQLError)] } };
+      if (!(e instanceof GraphQLError)) throw e;
+      return { ok: false, status: 200, body: { data: null, errors: [formatRequestError(e)] } };
     }
     const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const op = req.operationName ? ops.find((o) => o.name?.value === req.operationName) : ops.length === 1 ? ops[0] : undefined;
@@ -264,16 +313,15 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     if (errors.length) {
       return { ok: false, status: 200, body: { data: null, errors: errors.map((e) => formatRequestError(e, doc)) } };
     }
+    // Linear in the document (each fragment analysed once), so safe on any input.
+    const shape = analyzeOperation(doc, op);
     const limit = def.limits?.queryDepth;
-    if (limit && limit > 0) {
-      const depth = operationDepth(doc, op);
-      if (depth > limit) {
-        return {
-          ok: false,
-          status: 200,
-          body: { data: null, errors: [{ path: null, locations: null, errorType: 'ExecutionAborted', message: `maximum query depth exceeded ${depth} > ${limit}` } as unknown as GraphQLFormattedError] },
-        };
-      }
+    if (limit && limit > 0 && shape.depth > limit) {
+      return { ok: false, status: 200, body: { data: null, errors: [abortError(`maximum query depth exceeded ${shape.depth} > ${limit}`)] } };
+    }
+    if (shape.cost > MAX_QUERY_COST) {
+      const cost = Number.isSafeInteger(shape.cost) ? String(shape.cost) : shape.cost.toExponential(3);
+      return { ok: false, status: 200, body: { data: null, errors: [abortError(`maximum query complexity exceeded ${cost} > ${MAX_QUERY_COST}`)] } };
     }
     return { ok: true, doc, op };
   }
@@ -300,6 +348,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     schema,
 
     async execute(req) {
+      if (!variablesOk(req.variables)) return { status: 400, body: malformedRequest() };
       const p = prepare(req);
       if (!p.ok) return { status: p.status, body: p.body };
       if (p.op.operation === 'subscription') {
@@ -334,6 +383,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     },
 
     async startSubscription(req): Promise<SubscriptionStart> {
+      if (!variablesOk(req.variables)) return { ok: false, errors: malformedRequest().errors };
       const p = prepare(req);
       if (!p.ok) return { ok: false, errors: p.body.errors ?? [] };
       if (p.op.operation !== 'subscription') {

@@ -2,6 +2,7 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, errors as joseErrors, type JWTPayload } from 'jose';
 import { cognitoIssuer, type LocalKeys } from '../keys.js';
+import { BoundedCache } from '../cache.js';
 
 export interface MintOptions {
   user: string;
@@ -66,8 +67,11 @@ export type VerifyFailure = 'malformed' | 'expired' | 'invalid';
 // verified (a client sends the same token with every request). A cached token
 // is still refused once its exp has passed.
 const keySets = new WeakMap<LocalKeys, ReturnType<typeof createLocalJWKSet>>();
-const verifiedByKeys = new WeakMap<LocalKeys, Map<string, Record<string, unknown>>>();
-const VERIFIED_MAX = 10_000;
+const verifiedByKeys = new WeakMap<LocalKeys, BoundedCache<Record<string, unknown>>>();
+// Bounded by bytes too: tokens are client-chosen text. A token and its decoded
+// claims take about four bytes per character of the token.
+const VERIFIED_CACHE = { maxEntries: 10_000, maxBytes: 16 * 1024 * 1024, maxEntryBytes: 64 * 1024 };
+const verifiedSize = (token: string): number => token.length * 4;
 
 /** Claims of a token this key set already verified and that has not expired yet; no decoding. */
 export function cachedCognitoClaims(keys: LocalKeys, token: string): Record<string, unknown> | undefined {
@@ -81,7 +85,7 @@ export async function verifyCognitoToken(
 ): Promise<{ ok: true; claims: Record<string, unknown> } | { ok: false; reason: VerifyFailure }> {
   let verified = verifiedByKeys.get(keys);
   if (!verified) {
-    verified = new Map();
+    verified = new BoundedCache(VERIFIED_CACHE, verifiedSize);
     verifiedByKeys.set(keys, verified);
   }
   const known = verified.get(token);
@@ -95,10 +99,7 @@ export async function verifyCognitoToken(
     keySets.set(keys, jwks);
   }
   const answer = await verifyUncached(keys, jwks, token);
-  if (answer.ok) {
-    if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
-    verified.set(token, answer.claims);
-  }
+  if (answer.ok) verified.set(token, answer.claims);
   return answer;
 }
 

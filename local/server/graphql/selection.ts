@@ -2,37 +2,65 @@
 // the list names fields by alias (or name), nested paths joined with "/",
 // fields from inline fragments and fragment spreads included; the GraphQL
 // text is the field's own selection set printed, fragments kept as written.
+//
+// Each fragment's own list (paths relative to where it is spread) is computed
+// once per document and reused at every spread, so the walk is linear in the
+// document however many times fragments spread each other.
 import { Kind, print, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 
-export function selectionSetList(
-  fieldNodes: readonly FieldNode[],
-  fragments: Record<string, FragmentDefinitionNode>,
-): string[] {
+type Fragments = Record<string, FragmentDefinitionNode>;
+
+// Per fragment definition node (so per prepared document): its relative paths.
+const fragmentPaths = new WeakMap<FragmentDefinitionNode, string[]>();
+
+function pathsOfFragment(frag: FragmentDefinitionNode, fragments: Fragments, visiting: Set<FragmentDefinitionNode>): string[] {
+  const known = fragmentPaths.get(frag);
+  if (known) return known;
+  if (visiting.has(frag)) return []; // a cycle: validation refuses these before execution
+  visiting.add(frag);
   const out: string[] = [];
-  const seen = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined, prefix: string, visiting: Set<string>): void => {
-    if (!set) return;
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        const name = (sel.alias ?? sel.name).value;
-        if (name === '__typename') continue;
-        const path = prefix ? `${prefix}/${name}` : name;
-        if (!seen.has(path)) {
-          seen.add(path);
-          out.push(path);
-        }
-        walk(sel.selectionSet, path, visiting);
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        walk(sel.selectionSet, prefix, visiting);
-      } else {
-        const frag = fragments[sel.name.value];
-        if (frag && !visiting.has(frag.name.value)) {
-          walk(frag.selectionSet, prefix, new Set([...visiting, frag.name.value]));
-        }
-      }
+  collect(frag.selectionSet, '', fragments, out, new Set(), visiting);
+  visiting.delete(frag);
+  fragmentPaths.set(frag, out);
+  return out;
+}
+
+function collect(
+  set: SelectionSetNode | undefined,
+  prefix: string,
+  fragments: Fragments,
+  out: string[],
+  seen: Set<string>,
+  visiting: Set<FragmentDefinitionNode>,
+): void {
+  if (!set) return;
+  const add = (path: string): void => {
+    if (!seen.has(path)) {
+      seen.add(path);
+      out.push(path);
     }
   };
-  for (const node of fieldNodes) walk(node.selectionSet, '', new Set());
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) {
+      const name = (sel.alias ?? sel.name).value;
+      if (name === '__typename') continue;
+      const path = prefix ? `${prefix}/${name}` : name;
+      add(path);
+      collect(sel.selectionSet, path, fragments, out, seen, visiting);
+    } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+      collect(sel.selectionSet, prefix, fragments, out, seen, visiting);
+    } else {
+      const frag = Object.hasOwn(fragments, sel.name.value) ? fragments[sel.name.value] : undefined;
+      if (!frag) continue;
+      for (const rel of pathsOfFragment(frag, fragments, visiting)) add(prefix ? `${prefix}/${rel}` : rel);
+    }
+  }
+}
+
+export function selectionSetList(fieldNodes: readonly FieldNode[], fragments: Fragments): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const node of fieldNodes) collect(node.selectionSet, '', fragments, out, seen, new Set());
   return out;
 }
 
@@ -45,10 +73,7 @@ export function selectionSetGraphQL(fieldNodes: readonly FieldNode[]): string {
 // once; the lists are copied out because ctx is handed to resolver code.
 const cached = new WeakMap<FieldNode, { list: string[]; text: string }>();
 
-export function selectionInfo(
-  fieldNodes: readonly FieldNode[],
-  fragments: Record<string, FragmentDefinitionNode>,
-): { selectionSetList: string[]; selectionSetGraphQL: string } {
+export function selectionInfo(fieldNodes: readonly FieldNode[], fragments: Fragments): { selectionSetList: string[]; selectionSetGraphQL: string } {
   if (fieldNodes.length !== 1) return { selectionSetList: selectionSetList(fieldNodes, fragments), selectionSetGraphQL: selectionSetGraphQL(fieldNodes) };
   let c = cached.get(fieldNodes[0]);
   if (!c) {
