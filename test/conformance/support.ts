@@ -65,3 +65,25 @@ export function expressionCases(cases: ExpressionCase[]): void {
     });
   }
 }
+
+export interface ModuleCase {
+  name: string;
+  source: Source;
+  /** A whole resolver module; IMPORTS go in front, as the recorders put their own imports. */
+  code: string;
+  fn?: 'request' | 'response';
+  context?: object;
+  /** Expected answer, compared as JSON regardless of key order. */
+  expect: unknown;
+}
+
+/** Registers one vitest test per case: the EvaluateCode twin on a whole module and context. */
+export function moduleCases(cases: ModuleCase[]): void {
+  for (const c of cases) {
+    requireSource(c.source);
+    test(`${c.name} — ${c.source.doc ?? c.source.recorded}`, () => {
+      const code = `${IMPORTS}\n${c.code}`;
+      expect(answerOf(evaluateCode({ code, function: c.fn ?? 'request', context: c.context ?? {} }))).toEqual(c.expect);
+    });
+  }
+}
