@@ -11,10 +11,12 @@
 //   WHERE values; null or absent leaves them out, 0 does not;
 // - RETURNING is PostgreSQL only;
 // - a plain string is a statement as it stands, with no variables.
+// Joins, GROUP BY and HAVING are in select-clauses.js.
 import { bind, newContext } from './context.js';
 import { reject } from './errors.js';
 import { columnList, quoteName, tableOf } from './identifiers.js';
-import { conditionObject, whereClause } from './where.js';
+import { groupAndHaving, joins } from './select-clauses.js';
+import { whereClause } from './where.js';
 import { dataOf, isPlain, isStatement, opaque } from './values.js';
 
 const present = (v) => v !== undefined && v !== null;
@@ -89,61 +91,15 @@ function valuesOf(kind, values) {
 function renderSelect(ctx, p) {
   const table = tableOf(ctx, p, true, render);
   const columns = columnList(ctx, p.columns, render);
-  const parts = ['SELECT', columns, 'FROM', table, ...joins(ctx, p)];
+  const parts = ['SELECT', columns, 'FROM', table, ...joins(ctx, p, render)];
   const where = whereClause(ctx, p.where, render);
   if (where !== '') parts.push('WHERE', where);
-  parts.push(...groupAndHaving(ctx, p));
+  parts.push(...groupAndHaving(ctx, p, render));
   const order = orderByOf(ctx, p.orderBy);
   if (order !== '') parts.push('ORDER BY', order);
   if (present(p.limit)) parts.push('LIMIT', bind(ctx, numberOf('limit', p.limit), render));
   if (present(p.offset)) parts.push('OFFSET', bind(ctx, numberOf('offset', p.offset), render));
   return clauses(parts);
-}
-
-// GROUP BY, HAVING and the joins are declared by the d.ts (SelectPayload) but
-// neither documented nor recorded by AWS. The twin writes the standard SQL:
-// GROUP BY "a", 2 · HAVING <condition object> · <KIND> JOIN <table> ON <cond> |
-// USING ("col").
-const JOIN_KINDS = {
-  join: 'JOIN', innerJoin: 'INNER JOIN', leftJoin: 'LEFT JOIN', leftOuterJoin: 'LEFT OUTER JOIN',
-  rightJoin: 'RIGHT JOIN', rightOuterJoin: 'RIGHT OUTER JOIN', fullOuterJoin: 'FULL OUTER JOIN', crossJoin: 'CROSS JOIN',
-  joinNatural: 'NATURAL JOIN', innerJoinNatural: 'NATURAL INNER JOIN', leftJoinNatural: 'NATURAL LEFT JOIN',
-  leftOuterJoinNatural: 'NATURAL LEFT OUTER JOIN', rightJoinNatural: 'NATURAL RIGHT JOIN',
-  rightOuterJoinNatural: 'NATURAL RIGHT OUTER JOIN', fullOuterJoinNatural: 'NATURAL FULL OUTER JOIN',
-};
-
-function joins(ctx, p) {
-  const out = [];
-  for (const key of Object.keys(p)) {
-    if (!(key in JOIN_KINDS) || !present(p[key])) continue;
-    if (!Array.isArray(p[key])) reject(`${key} expects an array.`);
-    for (const j of p[key]) {
-      if (!isPlain(j)) reject(`${key} item expected to be an object.`);
-      out.push(JOIN_KINDS[key], tableOf(ctx, j, true, render));
-      if (present(j.using)) {
-        if (!Array.isArray(j.using)) reject(`${key} using expects an array.`);
-        out.push(`USING (${columnList(ctx, j.using, render)})`);
-      } else if (present(j.on)) {
-        out.push('ON', whereClause(ctx, j.on, render));
-      }
-    }
-  }
-  return out;
-}
-
-function groupAndHaving(ctx, p) {
-  const out = [];
-  if (present(p.groupBy)) {
-    if (!Array.isArray(p.groupBy)) reject('groupBy expects an array.');
-    const list = p.groupBy.map((g) => (typeof g === 'number' ? String(g) : quoteName(ctx, g))).join(', ');
-    if (list !== '') out.push('GROUP BY', list);
-  }
-  if (present(p.having)) {
-    if (!isPlain(p.having)) reject('Expected having to be an Object.');
-    const having = conditionObject(ctx, p.having, render);
-    if (having !== '') out.push('HAVING', having);
-  }
-  return out;
 }
 
 function renderInsert(ctx, p) {
