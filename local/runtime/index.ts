@@ -56,7 +56,7 @@ interface HandlerAnswer {
   value?: unknown;
   missing?: boolean;
   error?: FieldError;
-  early?: { value: unknown };
+  early?: { value: unknown; skipTo?: 'END' | 'NEXT' };
   thrown?: string;
   errors: FieldError[];
   extensions: ResolverExtensions;
@@ -105,13 +105,13 @@ interface Step {
  * One request → data source → response round. `prev` is ctx.prev.result.
  * Returns the value, or an error that ends the field.
  */
-async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeoutMs: number): Promise<{ value?: unknown; error?: FieldError; early?: boolean }> {
+async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeoutMs: number): Promise<{ value?: unknown; error?: FieldError; early?: boolean; end?: boolean }> {
   const req = runHandler(step.code, 'request', ctx, out.logs, timeoutMs);
   collect(out, req);
   ctx.stash = req.stash;
   if (req.error) return { error: req.error };
   if (req.thrown) return { error: runtimeError(req.thrown) };
-  if (req.early) return { value: req.early.value, early: true };
+  if (req.early) return { value: req.early.value, early: true, end: req.early.skipTo === 'END' };
   if (req.missing) return { error: runtimeError(`${step.code.filename}: no request function exported`) };
   let result: unknown = null;
   let dsError: { message: string; type: string; data?: unknown } | undefined;
@@ -176,14 +176,16 @@ export async function runPipelineResolver(opts: {
   };
   if (before.error) return finish({ error: before.error });
   if (before.thrown) return finish({ error: runtimeError(before.thrown) });
-  if (before.early) return finish({ value: before.early.value });
-  ctx.prev = { result: before.value };
-  for (const fn of opts.functions) {
+  // "Runtime utilities" › earlyReturn: in the pipeline's request handler it skips
+  // the functions and calls the pipeline's response handler at once; in a
+  // function it skips that function's data source and response, and with
+  // { skipTo: 'END' } the remaining functions too. Its value becomes ctx.prev.result.
+  ctx.prev = { result: before.early ? before.early.value : before.value };
+  for (const fn of before.early ? [] : opts.functions) {
     const r = await runStep(fn, ctx, out, timeoutMs);
     if (r.error) return finish({ error: r.error });
-    // A function's earlyReturn skips its data source and response; the value
-    // becomes ctx.prev.result for the next step.
     ctx.prev = { result: r.value };
+    if (r.end) break;
   }
   const after = runHandler(opts.code, 'response', ctx, out.logs, timeoutMs);
   collect(out, after);

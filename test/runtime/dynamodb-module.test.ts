@@ -1,49 +1,42 @@
-// Doc: "Amazon DynamoDB built-in module" (@aws-appsync/utils/dynamodb) and
-// "AWS AppSync JavaScript resolver function reference for DynamoDB".
+// The dynamodb module's twin-specific behaviour. Its output shapes are held
+// against AWS in test/conformance/dynamodb-module.test.ts; what is here is what
+// AWS does not record: operations surviving a trip through ctx.stash, and what
+// the module does with input it cannot use.
 import { describe, expect, it } from 'vitest';
+import { evaluateCode } from '../../local/runtime/index.js';
 import { evalExpr } from './helpers.js';
 
 describe('@aws-appsync/utils/dynamodb', () => {
-  it('get builds a GetItem request with a typed key', () => {
-    expect(evalExpr('ddb.get({ key: { id: ctx.args.id } })', { arguments: { id: 'abc' } })).toEqual({
-      operation: 'GetItem',
-      key: { id: { S: 'abc' } },
+  it('update reads operations that went through JSON (ctx.stash in a pipeline) as plain tagged objects', () => {
+    const stashed = { age: { type: 'OPERATION_INCREMENT', by: 2 }, tags: { type: 'OPERATION_APPEND', items: ['x'] }, old: { type: 'OPERATION_REMOVE' } };
+    expect(evalExpr('ddb.update({ key: { id: "1" }, update: ctx.stash.u })', { stash: { u: stashed } })).toEqual({
+      operation: 'UpdateItem',
+      key: { id: { S: '1' } },
+      update: {
+        expression: 'SET #expName_1 = #expName_1 + :expValue_1, #expName_2 = list_append(#expName_2, :expValue_2) REMOVE #expName_3',
+        expressionNames: { '#expName_1': 'age', '#expName_2': 'tags', '#expName_3': 'old' },
+        expressionValues: { ':expValue_1': { N: 2 }, ':expValue_2': { L: [{ S: 'x' }] } },
+      },
     });
   });
-  it('put builds a PutItem request with typed attributeValues and a condition', () => {
-    const r = evalExpr('ddb.put({ key: { id: "1" }, item: { n: 3 }, condition: { id: { attributeExists: false } } })') as Record<string, any>;
-    expect(r.operation).toBe('PutItem');
-    expect(r.key).toEqual({ id: { S: '1' } });
-    expect(r.attributeValues).toEqual({ n: { N: 3 } });
-    expect(r.condition.expression).toBe('attribute_not_exists(#id)');
-    expect(r.condition.expressionNames).toEqual({ '#id': 'id' });
+
+  it('an operation type it does not know ends the handler with an error naming it', () => {
+    const a = evaluateCode({
+      code: `import * as ddb from '@aws-appsync/utils/dynamodb';\nexport function request(ctx) { return ddb.update({ key: { id: "1" }, update: { a: { type: "OPERATION_MULTIPLY", by: 2 } } }); }\nexport function response(ctx) { return null; }`,
+      function: 'request',
+      context: {},
+    });
+    expect(a.error?.message).toBe('Unsupported update operation OPERATION_MULTIPLY');
   });
-  it('remove builds a DeleteItem request', () => {
-    expect(evalExpr('ddb.remove({ key: { id: "1" } })')).toEqual({ operation: 'DeleteItem', key: { id: { S: '1' } } });
+
+  it('a condition util.transform cannot render is left out of the request', () => {
+    expect(evalExpr('ddb.put({ key: { id: "1" }, item: {}, condition: { v: { bogus: 1 } } })')).toEqual({ operation: 'PutItem', key: { id: { S: '1' } }, attributeValues: {} });
   });
-  it('query compiles the key condition to an expression', () => {
-    const r = evalExpr('ddb.query({ query: { pk: { eq: "U#1" }, sk: { beginsWith: "ITEM#" } }, limit: 20, scanIndexForward: false })') as Record<string, any>;
-    expect(r.operation).toBe('Query');
-    expect(r.limit).toBe(20);
-    expect(r.scanIndexForward).toBe(false);
-    const { expression, expressionNames, expressionValues } = r.query;
-    const pkName = Object.keys(expressionNames).find((k) => expressionNames[k] === 'pk')!;
-    const skName = Object.keys(expressionNames).find((k) => expressionNames[k] === 'sk')!;
-    const pkVal = Object.keys(expressionValues).find((k) => expressionValues[k].S === 'U#1')!;
-    const skVal = Object.keys(expressionValues).find((k) => expressionValues[k].S === 'ITEM#')!;
-    expect(expression).toBe(`${pkName} = ${pkVal} AND begins_with(${skName}, ${skVal})`);
-  });
-  it('update with operations compiles SET/REMOVE/ADD clauses', () => {
-    const r = evalExpr('ddb.update({ key: { id: "1" }, update: { title: "t", count: ddb.operations.increment(1), old: ddb.operations.remove(), tags: ddb.operations.add(ddb.toStringSet(["x"])) } })') as Record<string, any>;
-    expect(r.operation).toBe('UpdateItem');
-    const e: string = r.update.expression;
-    expect(e).toMatch(/^SET #title = :\w+, #count = #count \+ :\w+ REMOVE #old ADD #tags :\w+$/);
-    const values = Object.values(r.update.expressionValues);
-    expect(values).toContainEqual({ S: 't' });
-    expect(values).toContainEqual({ N: 1 });
-  });
-  it('scan and sync carry their paging fields', () => {
-    expect(evalExpr('ddb.scan({ limit: 5, nextToken: "tok" })')).toEqual({ operation: 'Scan', limit: 5, nextToken: 'tok' });
-    expect(evalExpr('ddb.sync({ limit: 5, lastSync: 10 })')).toEqual({ operation: 'Sync', limit: 5, lastSync: 10 });
+
+  it('updateListItem markers serialise to {} but still drive update()', () => {
+    expect(evalExpr('[ddb.operations.updateListItem("x", 0), ddb.update({ key: { id: "1" }, update: { l: [ddb.operations.updateListItem("x", 0)] } }).update.expression]')).toEqual([
+      {},
+      'SET #expName_1[0] = :expValue_1',
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Conformance of util.* with the examples in AWS's documentation.
 import { describe, expect, it } from 'vitest';
-import { evaluateCode } from '../../local/runtime/index.js';
-import { evalExpr } from './helpers.js';
+import { compileCode, evaluateCode, runPipelineResolver, runUnitResolver } from '../../local/runtime/index.js';
+import { evalExpr, makeCtx } from './helpers.js';
 
 // Doc: "DynamoDB helpers in util.dynamodb" (JavaScript runtime features for resolvers)
 describe('util.dynamodb', () => {
@@ -33,16 +33,9 @@ describe('util.dynamodb', () => {
   });
 });
 
-// Doc: "Transformation helpers in util.transform"
+// Doc: "Transformation helpers in util.transform" (the DynamoDB transforms are held
+// against recorded AWS answers in test/conformance/transform.test.ts)
 describe('util.transform', () => {
-  it('toDynamoDBFilterExpression returns the documented expression as a JSON string', () => {
-    const s = evalExpr('util.transform.toDynamoDBFilterExpression({ title: { contains: "Hello World" } })') as string;
-    expect(JSON.parse(s)).toEqual({
-      expression: 'contains(#title, :title_contains)',
-      expressionNames: { '#title': 'title' },
-      expressionValues: { ':title_contains': { S: 'Hello World' } },
-    });
-  });
   it('toSubscriptionFilter builds a filterGroup', () => {
     expect(evalExpr('util.transform.toSubscriptionFilter({ severity: { ge: 3 } })')).toEqual({
       filterGroup: [{ filters: [{ fieldName: 'severity', operator: 'ge', value: 3 }] }],
@@ -105,13 +98,40 @@ describe('util errors', () => {
     expect(a.error?.message).toBe('boom');
     expect(a.evaluationResult).toBeUndefined();
   });
-  it('util.unauthorized names the field and type', () => {
-    const a = run('util.unauthorized();', { info: { fieldName: 'getItem', parentTypeName: 'Query' } });
-    expect(a.error?.message).toBe('Not Authorized to access getItem on type Query');
+  it('util.unauthorized: EvaluateCode answers Unauthorized, the field error names the field and type', async () => {
+    // EvaluateCode's answer is recorded (test/conformance/errors.test.ts); the
+    // GraphQL field error is "Built-in utilities": Unauthorized for the field being resolved.
+    expect(run('util.unauthorized();', { info: { fieldName: 'getItem', parentTypeName: 'Query' } }).error?.message).toBe('Unauthorized');
+    const code = compileCode(`import { util } from '@aws-appsync/utils';\nexport function request(ctx) { util.unauthorized(); }\nexport function response(ctx) { return null; }`, 'u.js');
+    const out = await runUnitResolver({ code, ctx: makeCtx({ info: { fieldName: 'getItem', parentTypeName: 'Query', variables: {}, selectionSetList: [], selectionSetGraphQL: '' } }), invoke: async () => ({ result: null }) });
+    expect(out.error).toMatchObject({ message: 'Not Authorized to access getItem on type Query', errorType: 'Unauthorized' });
   });
   it('util.appendError keeps going and reports the error in outErrors', () => {
     const a = run('util.appendError("soft", "Warn", { a: 1 }); return 7;');
     expect(JSON.parse(a.evaluationResult!)).toBe(7);
     expect(JSON.parse(a.outErrors!)).toEqual([{ message: 'soft', errorType: 'Warn', data: { a: 1 }, errorInfo: null }]);
+  });
+});
+
+// Doc: "Runtime utilities" › runtime.earlyReturn(obj?, returnOptions?: { skipTo: 'END' | 'NEXT' })
+describe('runtime.earlyReturn in a pipeline', () => {
+  const mod = (request: string, response: string) =>
+    compileCode(`import { runtime } from '@aws-appsync/utils';\nexport function request(ctx) { ${request} }\nexport function response(ctx) { ${response} }\n`, 'p.js');
+  const after = mod('return {};', 'return { prev: ctx.prev.result };');
+  const fn = (tag: string) => ({ code: mod('return {};', `return "${tag}";`), invoke: async () => ({ result: null }) });
+  it('in the pipeline request handler skips the functions and calls the pipeline response at once', async () => {
+    const code = mod('runtime.earlyReturn("early");', 'return { prev: ctx.prev.result };');
+    const out = await runPipelineResolver({ code, functions: [fn('f1')], ctx: makeCtx() });
+    expect(out.data).toEqual({ prev: 'early' });
+  });
+  it("in a function with skipTo 'END' skips the remaining functions", async () => {
+    const ending = { code: mod('runtime.earlyReturn("stop", { skipTo: "END" });', 'return "no";'), invoke: async () => ({ result: null }) };
+    const out = await runPipelineResolver({ code: after, functions: [ending, fn('f2')], ctx: makeCtx() });
+    expect(out.data).toEqual({ prev: 'stop' });
+  });
+  it("in a function with skipTo 'NEXT' (the default) goes on with the next function", async () => {
+    const next = { code: mod('runtime.earlyReturn("skip", { skipTo: "NEXT" });', 'return "no";'), invoke: async () => ({ result: null }) };
+    const out = await runPipelineResolver({ code: after, functions: [next, fn('f2')], ctx: makeCtx() });
+    expect(out.data).toEqual({ prev: 'f2' });
   });
 });

@@ -2,9 +2,13 @@
 // API cache eviction): both record into the evaluation's state.
 import { EARLY, current } from './state.js';
 
+// "Runtime utilities": earlyReturn(obj?, returnOptions?: { skipTo: 'END' | 'NEXT' }).
+// skipTo 'END' from a pipeline function skips the remaining functions; the
+// runner (../index.ts) reads it off the signal.
 export const runtime = {
-  earlyReturn(value) {
-    throw { [EARLY]: { value: value === undefined ? null : value } };
+  earlyReturn(value, returnOptions) {
+    const skipTo = returnOptions && returnOptions.skipTo === 'END' ? 'END' : 'NEXT';
+    throw { [EARLY]: { value: value === undefined ? null : value, skipTo } };
   },
 };
 
