@@ -80,6 +80,8 @@ export class RealtimeConnection {
   private kaTimer: ReturnType<typeof setTimeout> | undefined;
   private kaTimeoutMs = 300_000;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by teardown: an open() still awaiting its auth headers then gives up instead of opening a socket nobody owns. */
+  private epoch = 0;
 
   constructor(private readonly options: RealtimeOptions) {}
 
@@ -136,19 +138,22 @@ export class RealtimeConnection {
 
   private connect(): Promise<void> {
     if (this.ready) return this.ready;
-    this.ready = this.open();
-    // A failed handshake must not poison later subscribe() calls.
-    this.ready.catch(() => {
-      this.ready = undefined;
+    const ready = this.open();
+    this.ready = ready;
+    // A failed handshake must not poison later subscribe() calls (nor forget a newer one).
+    ready.catch(() => {
+      if (this.ready === ready) this.ready = undefined;
     });
-    return this.ready;
+    return ready;
   }
 
   private async open(): Promise<void> {
     const { auth, graphqlEndpoint, realtimeEndpoint, region } = this.options;
     const Impl = this.options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (!Impl) throw new Error('No WebSocket implementation: pass the `ws` package as options.WebSocket on Node 20');
+    const epoch = this.epoch;
     const header = await realtimeAuthHeaders(auth, graphqlEndpoint, region, { connect: true });
+    if (epoch !== this.epoch) throw new Error('AppSync real-time connection closed by the client');
     const url = new URL(realtimeEndpoint);
     url.searchParams.set('header', base64Json(header));
     url.searchParams.set('payload', base64Json({}));
@@ -165,7 +170,7 @@ export class RealtimeConnection {
         if (err) reject(err);
         else resolve();
       };
-      socket.onopen = () => this.send({ type: 'connection_init' });
+      socket.onopen = () => socket.send(JSON.stringify({ type: 'connection_init' }));
       socket.onerror = () => settle(new Error('AppSync real-time: WebSocket error'));
       socket.onclose = (ev) => {
         settle(new Error(`AppSync real-time: connection closed (${ev.code ?? ''} ${ev.reason ?? ''})`.trim()));
@@ -265,6 +270,7 @@ export class RealtimeConnection {
   }
 
   private teardown(error: Error | undefined): void {
+    this.epoch += 1;
     if (this.kaTimer) clearTimeout(this.kaTimer);
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.kaTimer = undefined;
@@ -273,6 +279,7 @@ export class RealtimeConnection {
     this.socket = undefined;
     this.ready = undefined;
     if (socket) {
+      socket.onopen = null;
       socket.onclose = null;
       socket.onmessage = null;
       socket.onerror = null;

@@ -56,7 +56,7 @@ export function SignIn({ config, onSignedIn }: Props) {
             </p>
             <div className="field">
               <label htmlFor="user">User name</label>
-              <input id="user" value={user} onChange={(e) => setUser(e.target.value)} required pattern="[A-Za-z0-9._@+-]+" autoComplete="username" />
+              <input id="user" value={user} onChange={(e) => setUser(e.target.value)} required autoComplete="username" />
             </div>
             <label className="check">
               <input type="checkbox" checked={admin} onChange={(e) => setAdmin(e.target.checked)} /> in the <code>admin</code> group

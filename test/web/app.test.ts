@@ -1,0 +1,239 @@
+// The web app (web/) in headless Chromium against our API on the local server:
+// the app is built by Vite, signs in with a locally minted token, and talks to
+// /graphql over CORS and to /graphql/realtime with AppSync's protocol from a
+// browser WebSocket. Two tabs of one user see each other's changes live; another
+// user sees none of them; a stale edit meets the conflict UI; pagination shows
+// every item once; a reload keeps the session; a dropped connection resyncs.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser.js';
+import { buildApp, eventually, expectLive, ITEM, recordForeignRequests, root, serveApp, shownIds, signIn, startApi, titles, type TestApi } from './support.js';
+
+let api: TestApi;
+let dist: string;
+let web: Awaited<ReturnType<typeof serveApp>>;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  [api, dist] = await Promise.all([startApi(), buildApp()]);
+  web = await serveApp(dist, { configPath: api.configPath });
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.stop();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+  expect(foreign).toEqual([]);
+});
+
+async function tab(user: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  foreign.push(...recordForeignRequests(page));
+  page.on('pageerror', (e) => foreign.push(`page error (${user}): ${e.stack}`));
+  page.on('console', (m) => m.type() === 'error' && console.log(user, m.text()));
+  await signIn(page, web.origin, user);
+  return page;
+}
+
+async function addItem(page: Page, title: string, fields: { status?: string; priority?: string } = {}): Promise<void> {
+  const form = page.locator('section', { has: page.getByRole('heading', { name: 'New item' }) });
+  await form.getByLabel('Title').fill(title);
+  if (fields.status) await form.getByLabel('Status').selectOption({ label: fields.status });
+  if (fields.priority) await form.getByLabel('Priority').fill(fields.priority);
+  await form.getByRole('button', { name: 'Add' }).click();
+}
+
+const row = (page: Page, title: string) => page.locator('li.item', { has: page.locator('.item-title', { hasText: title }) });
+
+describe('two tabs of one user', () => {
+  it('see each other create, edit and delete live, and a second user sees none of it', async () => {
+    const [a, b, other] = await Promise.all([tab('alice'), tab('alice'), tab('bob')]);
+    await eventually(() => b.locator('.empty').textContent()).toContain('No items yet');
+
+    await addItem(a, 'Buy milk');
+    await eventually(() => titles(b)).toEqual(['Buy milk']);
+    await addItem(a, 'Water plants', { status: 'In progress' });
+    await eventually(() => titles(b)).toEqual(['Water plants', 'Buy milk']);
+
+    await row(a, 'Buy milk').getByRole('button', { name: 'Edit Buy milk' }).click();
+    await a.locator('li.item.editing').getByLabel('Title').fill('Buy oat milk');
+    await a.locator('li.item.editing').getByRole('button', { name: 'Save' }).click();
+    await eventually(() => titles(b)).toEqual(['Water plants', 'Buy oat milk']);
+
+    await row(a, 'Water plants').getByRole('button', { name: 'Delete Water plants' }).click();
+    await eventually(() => titles(b)).toEqual(['Buy oat milk']);
+    expect(await titles(a)).toEqual(['Buy oat milk']);
+
+    // bob was signed in and live the whole time.
+    await expectLive(other);
+    expect(await titles(other)).toEqual([]);
+    await other.reload();
+    await expectLive(other);
+    await eventually(() => other.locator('.empty').textContent()).toContain('No items yet');
+  });
+
+  it('a stale edit shows what changed, and the user reloads or overwrites on purpose', async () => {
+    const [a, b] = await Promise.all([tab('carol'), tab('carol')]);
+    await addItem(a, 'Plan trip');
+    await eventually(() => titles(b)).toEqual(['Plan trip']);
+
+    // a opens the editor on version 1; b saves version 2 meanwhile.
+    await row(a, 'Plan trip').getByRole('button', { name: 'Edit Plan trip' }).click();
+    const editor = a.locator('li.item.editing');
+    await row(b, 'Plan trip').getByRole('button', { name: 'Edit Plan trip' }).click();
+    await b.locator('li.item.editing').getByLabel('Title').fill('Plan trip to Lisbon');
+    await b.locator('li.item.editing').getByRole('button', { name: 'Save' }).click();
+    await eventually(() => titles(b)).toEqual(['Plan trip to Lisbon']);
+
+    await editor.getByLabel('Title').fill('Plan trip to Porto');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    const conflict = editor.getByRole('alert', { name: 'Edit conflict' });
+    await eventually(() => conflict.isVisible()).toBe(true);
+    expect(await conflict.locator('tbody tr').allInnerTexts()).toEqual(['Title\tPlan trip to Lisbon\tPlan trip to Porto']);
+    expect(await conflict.textContent()).toContain('version 1; it is now at version 2');
+
+    // Reload: the form takes the saved version and the conflict goes away.
+    await conflict.getByRole('button', { name: 'Reload saved version' }).click();
+    expect(await editor.getByLabel('Title').inputValue()).toBe('Plan trip to Lisbon');
+    expect(await conflict.count()).toBe(0);
+
+    // A second stale edit, this time overwritten deliberately.
+    await b.locator('li.item .item-title', { hasText: 'Lisbon' }).waitFor();
+    await row(b, 'Lisbon').getByRole('button', { name: /^Edit/ }).click();
+    await b.locator('li.item.editing').getByLabel('Status').selectOption({ label: 'Done' });
+    await b.locator('li.item.editing').getByRole('button', { name: 'Save' }).click();
+    await editor.getByLabel('Title').fill('Plan trip to Porto');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => conflict.isVisible()).toBe(true);
+    expect(await conflict.locator('tbody th').allTextContents()).toEqual(['Status']);
+    await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await eventually(() => titles(a)).toEqual(['Plan trip to Porto']);
+    await eventually(() => titles(b)).toEqual(['Plan trip to Porto']);
+    // Overwriting sends the whole form, status included: the person chose "mine".
+    await eventually(() => b.locator('li.item .badge').textContent()).toBe('To do');
+  });
+});
+
+describe('the list', () => {
+  it('loads every item exactly once through "load more", and filters by status', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 45; i++) {
+      const status = i % 3 === 0 ? 'DONE' : 'TODO';
+      const data = await api.gql('pager', `mutation C($i: CreateItemInput!) { createItem(input: $i) { ${ITEM} } }`, {
+        i: { title: `Item ${String(i).padStart(2, '0')}`, status },
+      });
+      ids.push(data.createItem.itemId);
+    }
+    const page = await tab('pager');
+    await eventually(() => shownIds(page).then((s) => s.length)).toBe(20);
+    const more = page.getByRole('button', { name: 'Load more' });
+    await more.click();
+    await eventually(() => shownIds(page).then((s) => s.length)).toBe(40);
+    await more.click();
+    await eventually(() => shownIds(page).then((s) => s.length)).toBe(45);
+    expect(await more.count()).toBe(0);
+    expect(await shownIds(page)).toEqual([...ids].reverse());
+
+    await page.getByRole('radio', { name: 'Done' }).check();
+    await eventually(() => titles(page)).toEqual(ids.map((_, i) => `Item ${String(i).padStart(2, '0')}`).filter((_, i) => i % 3 === 0).reverse());
+    await page.getByRole('radio', { name: 'In progress' }).check();
+    await eventually(() => page.locator('.empty').textContent()).toBe('Nothing in progress.');
+  });
+
+  it('shows a ValidationError from AppSync beside the form', async () => {
+    const page = await tab('dave');
+    await addItem(page, 'Too important', { priority: '99' });
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'New item' }) });
+    await eventually(() => form.getByRole('alert').textContent()).toBe('priority must be between 0 and 10');
+    expect(await titles(page)).toEqual([]);
+  });
+});
+
+describe('session and connection', () => {
+  it('keeps the session across a page reload', async () => {
+    const page = await tab('erin');
+    await addItem(page, 'Survives reloads');
+    await eventually(() => titles(page)).toEqual(['Survives reloads']);
+    await page.reload();
+    await expectLive(page);
+    expect(await page.getByLabel('User name').count()).toBe(0);
+    expect(await page.locator('.who').textContent()).toBe('erin');
+    await eventually(() => titles(page)).toEqual(['Survives reloads']);
+  });
+
+  it('reconnects after the real-time connection drops and shows what it missed', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    foreign.push(...recordForeignRequests(page));
+    // Every real-time socket goes through the test: pass-through while `up`,
+    // refused while down (as an unreachable server would be).
+    let up = true;
+    const open: Array<{ close(): Promise<void> }> = [];
+    await page.routeWebSocket(/\/graphql\/realtime/, (ws) => {
+      if (!up) return void ws.close({ code: 1006 });
+      ws.connectToServer();
+      open.push(ws);
+    });
+    await signIn(page, web.origin, 'frank');
+
+    up = false;
+    await Promise.all(open.splice(0).map((ws) => ws.close()));
+    await eventually(() => page.getByRole('status').textContent()).toBe('Reconnecting…');
+    await api.gql('frank', `mutation C($i: CreateItemInput!) { createItem(input: $i) { ${ITEM} } }`, { i: { title: 'Made while offline' } });
+    up = true;
+
+    await expectLive(page);
+    await eventually(() => titles(page)).toEqual(['Made while offline']);
+    // And it is live again: a change from elsewhere arrives.
+    await api.gql('frank', `mutation C($i: CreateItemInput!) { createItem(input: $i) { ${ITEM} } }`, { i: { title: 'Made after' } });
+    await eventually(() => titles(page)).toEqual(['Made after', 'Made while offline']);
+  });
+});
+
+describe('profile', () => {
+  it('creates and edits my profile, and shows a taken email inline', async () => {
+    await api.gql('gina', 'mutation { createProfile(input: { email: "gina@example.com", displayName: "Gina" }) { userId } }');
+    const page = await tab('hal');
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('button', { name: 'Create profile' }).click();
+    expect(await page.getByLabel('Email').inputValue()).toBe('hal@example.com');
+    await page.getByLabel('Name').fill('Hal');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.locator('.profile dd').allTextContents()).toEqual(['Hal', 'hal@example.com']);
+
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Email').fill('gina@example.com');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => page.locator('.profile').getByRole('alert').textContent()).toMatch(/gina@example\.com|taken|already/i);
+  });
+});
+
+describe('screenshot', () => {
+  it('captures the app with some items into docs/web-app.png', async () => {
+    const items = [
+      { title: 'Ship the release notes', status: 'IN_PROGRESS', priority: 8, dueDate: '2026-12-04', tags: ['work'] },
+      { title: 'Book dentist appointment', status: 'TODO', dueDate: '2026-12-10', tags: ['health'] },
+      { title: 'Review pull request #42', status: 'DONE', priority: 5, tags: ['work', 'code'] },
+      { title: 'Buy oat milk', status: 'TODO', tags: ['groceries'] },
+    ];
+    for (const i of [...items].reverse()) {
+      await api.gql('ada', `mutation C($i: CreateItemInput!) { createItem(input: $i) { itemId } }`, { i });
+    }
+    const context = await browser.newContext({ viewport: { width: 820, height: 620 }, deviceScaleFactor: 1, colorScheme: 'light' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, web.origin, 'ada');
+    await eventually(() => titles(page)).toEqual(items.map((i) => i.title));
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(root, 'docs/web-app.png') });
+  });
+});
