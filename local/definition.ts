@@ -71,6 +71,8 @@ export interface ApiDefinition {
   resolvers: ResolverDefinition[];
   environment?: Record<string, EnvironmentValue>;
   limits?: { queryDepth?: number; resolverCount?: number };
+  /** Folder of example operations (*.graphql), relative to the project root: the local console's editor opens with them. Not deployed. */
+  operations?: string;
 }
 
 /** Every code file the definition refers to (resolvers and functions), each once, in a stable order. */

@@ -223,7 +223,15 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   const authenticator: Authenticator = { authenticate: (req) => loaded.authenticator.authenticate(req) };
 
   const tls = opts.https ? await ensureCertificate(join(dataDir, 'tls')) : undefined;
-  const consoleHandler = createConsoleHandler({ endpointPath: '/graphql', authModes: loaded.authenticator.modes, tokenMintPath: '/token' });
+  const consoleHandler = createConsoleHandler({
+    endpointPath: '/graphql',
+    authModes: loaded.authenticator.modes,
+    tokenMintPath: '/token',
+    region: keys.region,
+    root,
+    definition: () => loaded.def,
+    schema: () => swappable.service.schema,
+  });
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0];

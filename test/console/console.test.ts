@@ -1,26 +1,202 @@
-// The console in a real browser: headless Chromium loads GraphiQL from the local
-// server (no network beyond it), runs a query with an API key, and shows the result.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LocalAppSync } from '../../local/server/index.js';
-import { startHttpsFixture } from '../realtime/support.js';
+// The console in a real browser (the test browser of test/support/browser.ts):
+// GraphiQL served by the local server from installed packages only.
+//
+// First, this API's console opened cold, as a person meets it after `npm start`,
+// held to the AppSync console's query editor: it opens signed in (a Cognito
+// user pool API asks the console user to log in to a user pool before running
+// queries — "Run queries" / "Cognito user pools authorization", AWS AppSync
+// Developer Guide), shows the schema's docs, holds the API's example operations,
+// runs them, and shows AppSync's error shape as returned. Two screenshots for the
+// README are taken on the way (docs/console.png, docs/console-result.png).
+// Then the auth modes on a small fixture API (API key, minted tokens, subscriptions).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kind, parse } from 'graphql';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
+import { root, startHttpsFixture } from '../realtime/support.js';
 import { launchBrowser } from '../support/browser.js';
 
-let server: LocalAppSync;
 let chromium: Browser;
-let browser: BrowserContext;
-
 beforeAll(async () => {
-  ({ server } = await startHttpsFixture(false));
   chromium = await launchBrowser();
-  browser = await chromium.newContext();
 });
 afterAll(async () => {
   await chromium?.close();
-  await server?.stop();
 });
 
-describe('GraphiQL console', () => {
+/** The text of a GraphiQL CodeMirror editor (the DOM holds only the lines in view). */
+function editorText(page: Page, selector: string): Promise<string> {
+  return page.evaluate((sel) => (document.querySelector(sel) as any)?.CodeMirror?.getValue() ?? '', `${selector} .CodeMirror`);
+}
+const resultText = (page: Page): Promise<string> => editorText(page, '.result-window');
+const queryText = (page: Page): Promise<string> => editorText(page, '.graphiql-query-editor');
+
+async function setVariables(page: Page, json: unknown): Promise<void> {
+  await page.evaluate((text) => (document.querySelector('.graphiql-editor-tool .CodeMirror') as any).CodeMirror.setValue(text), JSON.stringify(json, null, 2));
+}
+
+/** Runs one operation of the editor's document the way a person does: the run button's list. */
+async function run(page: Page, operationName: string): Promise<any> {
+  await page.evaluate(() => ((document.querySelector('.result-window .CodeMirror') as any).CodeMirror.setValue('')));
+  await page.click('.graphiql-execute-button');
+  await page.getByRole('menuitem', { name: operationName, exact: true }).click();
+  let text = '';
+  await expect.poll(async () => (text = await resultText(page)), { timeout: 15_000 }).not.toBe('');
+  return JSON.parse(text);
+}
+
+describe("this API's console, opened cold", () => {
+  let server: LocalAppSync;
+  let context: BrowserContext;
+  let page: Page;
+  let origin: string;
+  const problems: string[] = [];
+  const graphqlRequests: Array<{ authorization?: string; body: string }> = [];
+
+  beforeAll(async () => {
+    server = await startLocalAppSync({
+      root,
+      dataDir: mkdtempSync(join(tmpdir(), 'appsync-console-')),
+      dynamodbEndpoint: inject('dynamodbEndpoint'),
+      tablePrefix: `console${process.pid}_${Date.now()}_`,
+      prebuilt: true,
+      port: 0,
+      host: '127.0.0.1',
+      frontendConfigPath: false,
+    });
+    origin = new URL(server.url).origin;
+    context = await chromium.newContext({ viewport: { width: 1440, height: 860 } });
+    page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(origin)) problems.push(`request outside the server: ${r.url()}`);
+      if (r.url() === `${origin}/graphql`) graphqlRequests.push({ authorization: r.headers()['authorization'], body: r.postData() ?? '' });
+    });
+  });
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+  });
+
+  it('opens signed in as the default user, with the docs, the example operations and no error', async () => {
+    await page.goto(`${origin}/`);
+    await expect.poll(() => page.textContent('#who')).toBe('alice');
+    // The docs explorer is populated: the schema's root types are listed.
+    const docs = page.locator('.graphiql-doc-explorer');
+    await expect.poll(async () => (await docs.textContent()) ?? '', { timeout: 15_000 }).toMatch(/query:\s*Query.*mutation:\s*Mutation.*subscription:\s*Subscription/s);
+    // The editor holds every operation and fragment of client/operations/, queries first.
+    const text = await queryText(page);
+    const dir = join(root, 'client/operations');
+    const names = readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .flatMap((f) => parse(readFileSync(join(dir, f), 'utf8')).definitions)
+      .map((d) => (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION ? d.name?.value : undefined));
+    expect(names.length).toBeGreaterThan(10);
+    const inEditor = parse(text).definitions.map((d) => (d.kind === Kind.OPERATION_DEFINITION || d.kind === Kind.FRAGMENT_DEFINITION ? d.name?.value : undefined));
+    expect([...inEditor].sort()).toEqual([...names].sort());
+    const first = parse(text).definitions[0];
+    expect(first.kind === Kind.OPERATION_DEFINITION && first.operation).toBe('query');
+    expect(text).not.toContain('Welcome to GraphiQL');
+    // The docs come from the schema's introspection JSON, not from a query to the
+    // endpoint (GraphiQL's introspection query is deeper than this API's queryDepthLimit).
+    expect(graphqlRequests).toEqual([]);
+    expect(await resultText(page)).toBe('');
+    expect(problems).toEqual([]);
+    mkdirSync(join(root, 'docs'), { recursive: true });
+    await page.screenshot({ path: join(root, 'docs/console.png') });
+  });
+
+  it('runs the example operations as that user: create an item, then list it', async () => {
+    await setVariables(page, { input: { title: 'Written from the console' } });
+    const created = await run(page, 'CreateItem');
+    // The very first request already carries alice's token.
+    expect(JSON.parse(Buffer.from(graphqlRequests[0].authorization!.split('.')[1], 'base64url').toString())['cognito:username']).toBe('alice');
+    expect(created.errors).toBeUndefined();
+    expect(created.data.createItem).toMatchObject({ title: 'Written from the console', version: 1 });
+    await setVariables(page, { limit: 10 });
+    const listed = await run(page, 'ListItems');
+    expect(listed.data.listItems.items.map((i: any) => i.itemId)).toEqual([created.data.createItem.itemId]);
+    // For the screenshot: the editor scrolled to the operation that ran.
+    await page.evaluate(() => {
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as any).CodeMirror;
+      const line = cm.getValue().split('\n').findIndex((l: string) => l.startsWith('query ListItems'));
+      cm.scrollTo(null, cm.heightAtLine(line - 1, 'local'));
+    });
+    await page.screenshot({ path: join(root, 'docs/console-result.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it("shows AppSync's error shape as returned, and a group switch in the auth bar changes the answer", async () => {
+    await setVariables(page, { userId: 'someone' });
+    const refused = await run(page, 'GetUser');
+    expect(refused.data).toEqual({ getUser: null });
+    expect(refused.errors).toHaveLength(1);
+    expect(refused.errors[0]).toMatchObject({ errorType: 'Unauthorized', path: ['getUser'], locations: [expect.objectContaining({ line: expect.any(Number) })] });
+    await page.check('#group-admin');
+    await expect.poll(() => page.textContent('#who')).toBe('alice (admin)');
+    const allowed = await run(page, 'GetUser');
+    expect(allowed).toEqual({ data: { getUser: null } });
+    await page.uncheck('#group-admin');
+    await expect.poll(() => page.textContent('#who')).toBe('alice');
+  });
+
+  it('switches user: another user sees none of the first one’s items', async () => {
+    await page.fill('#user', 'bob');
+    await page.press('#user', 'Enter');
+    await expect.poll(() => page.textContent('#who')).toBe('bob');
+    await setVariables(page, {});
+    const listed = await run(page, 'ListItems');
+    expect(listed).toEqual({ data: { listItems: { items: [], nextToken: null } } });
+    expect(JSON.parse(Buffer.from(graphqlRequests.at(-1)!.authorization!.split('.')[1], 'base64url').toString())['cognito:username']).toBe('bob');
+  });
+
+  it('signs requests with SigV4 in IAM mode, with the local access key pasted', async () => {
+    await page.selectOption('#mode', 'AWS_IAM');
+    await page.fill('#credential', `${server.keys.iam.accessKeyId}:${server.keys.iam.secretAccessKey}`);
+    await setVariables(page, { userId: 'someone' });
+    // getUser allows @aws_iam: a correctly signed call gets null, an unsigned one HTTP 401.
+    expect(await run(page, 'GetUser')).toEqual({ data: { getUser: null } });
+    expect(graphqlRequests.at(-1)!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/[^/]+\/appsync\/aws4_request, SignedHeaders=host;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(problems).toEqual([]);
+  });
+
+  it('remembers the choices on reload, and keeps the example operations for a new visitor', async () => {
+    await page.selectOption('#mode', 'AMAZON_COGNITO_USER_POOLS');
+    await page.reload();
+    await expect.poll(() => page.textContent('#who')).toBe('bob');
+    const fresh = await chromium.newContext();
+    try {
+      const other = await fresh.newPage();
+      await other.goto(`${origin}/`);
+      await expect.poll(() => other.textContent('#who')).toBe('alice');
+      expect(await queryText(other)).toContain('query Me');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('console auth modes (fixture API: API key default, Cognito additional)', () => {
+  let server: LocalAppSync;
+  let browser: BrowserContext;
+  beforeAll(async () => {
+    ({ server } = await startHttpsFixture(false));
+    browser = await chromium.newContext();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
   it('loads from installed assets only and runs a query with the chosen API key', async () => {
     const page = await browser.newPage();
     const origin = new URL(server.url).origin;
@@ -33,22 +209,23 @@ describe('GraphiQL console', () => {
     await page.selectOption('#mode', 'API_KEY');
     await page.fill('#credential', server.apiKey);
     await page.click('.graphiql-execute-button');
-    const result = page.locator('.result-window');
-    await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 15_000 }).toContain('hello console');
+    await expect.poll(() => resultText(page), { timeout: 15_000 }).toContain('hello console');
     expect(foreign).toEqual([]);
   });
 
-  it('shows the refusal when the credential is wrong', async () => {
+  it("shows the server's refusal, as AppSync shapes it, when the credential is wrong", async () => {
     const page = await browser.newPage();
     const origin = new URL(server.url).origin;
     await page.goto(`${origin}/?query=${encodeURIComponent('{ hello(name: "x") }')}`);
     await page.selectOption('#mode', 'API_KEY');
     await page.fill('#credential', 'da2-wrong');
     await page.click('.graphiql-execute-button');
-    await expect.poll(async () => (await page.locator('.result-window').textContent()) ?? '', { timeout: 15_000 }).toContain('UnauthorizedException');
+    let text = '';
+    await expect.poll(async () => (text = await resultText(page)), { timeout: 15_000 }).toContain('UnauthorizedException');
+    expect(JSON.parse(text)).toEqual({ errors: [expect.objectContaining({ errorType: 'UnauthorizedException' })] });
   });
 
-  it('mints a local Cognito token for a user and sends it as the Authorization header', async () => {
+  it('signs in a chosen user with a local token and sends it as the Authorization header', async () => {
     const page = await browser.newPage();
     const origin = new URL(server.url).origin;
     const sent: Array<string | undefined> = [];
@@ -59,12 +236,10 @@ describe('GraphiQL console', () => {
     await page.selectOption('#mode', 'AMAZON_COGNITO_USER_POOLS');
     await page.fill('#user', 'carol');
     await page.click('#mint');
-    await expect.poll(() => page.inputValue('#credential')).toMatch(/^ey[\w-]+\.[\w-]+\.[\w-]+$/);
-    const token = await page.inputValue('#credential');
-    expect(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString())['cognito:username']).toBe('carol');
+    await expect.poll(() => page.textContent('#who')).toBe('carol');
     await page.click('.graphiql-execute-button');
-    await expect.poll(async () => (await page.locator('.result-window').textContent()) ?? '', { timeout: 15_000 }).toContain('hello cognito');
-    expect(sent.at(-1)).toBe(token);
+    await expect.poll(() => resultText(page), { timeout: 15_000 }).toContain('hello cognito');
+    expect(JSON.parse(Buffer.from(sent.at(-1)!.split('.')[1], 'base64url').toString())['cognito:username']).toBe('carol');
   });
 
   it('runs a subscription over the real-time endpoint and shows a published event', async () => {
@@ -81,6 +256,6 @@ describe('GraphiQL console', () => {
       body: JSON.stringify({ query: 'mutation { post(id: "ev1", channel: "ui", text: "from the test") { id channel text } }' }),
     });
     expect(res.status).toBe(200);
-    await expect.poll(async () => (await page.locator('.result-window').textContent()) ?? '', { timeout: 15_000 }).toContain('from the test');
+    await expect.poll(() => resultText(page), { timeout: 15_000 }).toContain('from the test');
   });
 });
