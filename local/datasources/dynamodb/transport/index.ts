@@ -10,33 +10,13 @@
 //   which check no signatures and never throttle — see wire.ts. The resolvers'
 //   requests already are wire JSON, and the SDK client spends over three times
 //   the CPU per call (numbers in wire.ts).
-import type * as Ddb from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isAwsEndpoint } from '../../../engine/client.js';
 import { sdkTransport } from './sdk.js';
+import type { DynamoDbTransport } from './types.js';
 import { wireTransport } from './wire.js';
 
-export interface DynamoDbCalls {
-  GetItem: [Ddb.GetItemInput, Ddb.GetItemOutput];
-  PutItem: [Ddb.PutItemInput, Ddb.PutItemOutput];
-  UpdateItem: [Ddb.UpdateItemInput, Ddb.UpdateItemOutput];
-  DeleteItem: [Ddb.DeleteItemInput, Ddb.DeleteItemOutput];
-  Query: [Ddb.QueryInput, Ddb.QueryOutput];
-  Scan: [Ddb.ScanInput, Ddb.ScanOutput];
-  BatchGetItem: [Ddb.BatchGetItemInput, Ddb.BatchGetItemOutput];
-  BatchWriteItem: [Ddb.BatchWriteItemInput, Ddb.BatchWriteItemOutput];
-  TransactGetItems: [Ddb.TransactGetItemsInput, Ddb.TransactGetItemsOutput];
-  TransactWriteItems: [Ddb.TransactWriteItemsInput, Ddb.TransactWriteItemsOutput];
-}
-
-export type DynamoDbCallName = keyof DynamoDbCalls;
-
-export interface DynamoDbTransport {
-  call<K extends DynamoDbCallName>(operation: K, input: DynamoDbCalls[K][0]): Promise<DynamoDbCalls[K][1]>;
-  /** Closes pooled connections (the SDK transport leaves its client to its owner). */
-  destroy(): void;
-}
-
+export type { DynamoDbCallName, DynamoDbCalls, DynamoDbTransport } from './types.js';
 export { sdkTransport } from './sdk.js';
 export { wireTransport } from './wire.js';
 

@@ -12,7 +12,7 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { DynamoDbCallName, DynamoDbTransport } from './index.js';
+import type { DynamoDbCallName, DynamoDbTransport } from './types.js';
 
 const COMMANDS = {
   GetItem: GetItemCommand,

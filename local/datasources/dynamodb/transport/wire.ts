@@ -14,7 +14,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../../engine/client.js';
 import { reviveBinary } from './bytes.js';
-import type { DynamoDbTransport } from './index.js';
+import type { DynamoDbTransport } from './types.js';
 
 const AUTHORIZATION =
   `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20200101/${LOCAL_REGION}/dynamodb/aws4_request, ` +
