@@ -80,6 +80,8 @@ describe('util ids, encodings and type checks', () => {
     expect(evalExpr('util.base64Encode("hello world")')).toBe('aGVsbG8gd29ybGQ=');
     expect(evalExpr('util.base64Decode("aGVsbG8gd29ybGQ=")')).toBe('hello world');
     expect(evalExpr('util.urlDecode(util.urlEncode("a b&c=d"))')).toBe('a b&c=d');
+    // application/x-www-form-urlencoded ("Built-in utilities" › urlEncode): only alphanumerics and *-._ stay as they are.
+    expect(evalExpr(`util.urlEncode("a b*-._~!'()&=/é")`)).toBe('a+b*-._%7E%21%27%28%29%26%3D%2F%C3%A9');
   });
   it('isNull family and typeOf', () => {
     expect(evalExpr('[util.isNull(null), util.isNullOrEmpty(""), util.isNullOrBlank("  "), util.isNull("x")]')).toEqual([true, true, true, false]);

@@ -56,7 +56,13 @@ export const util = {
   autoKsuid,
   base64Encode: (s) => host.base64Encode(s),
   base64Decode: (s) => host.base64Decode(s),
-  urlEncode: (s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/%20/g, '+'),
+  // "Built-in utilities": application/x-www-form-urlencoded, whose byte set left
+  // as is is alphanumerics and `*-._` (space as `+`); encodeURIComponent also
+  // leaves `!'()~`, so those are escaped and `*` put back.
+  urlEncode: (s) =>
+    encodeURIComponent(s)
+      .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+'),
   urlDecode: (s) => decodeURIComponent(String(s).replace(/\+/g, ' ')),
   escapeJavaScript: (s) => JSON.stringify(String(s)).slice(1, -1).replace(/'/g, "\\'"),
   matches: (pattern, s) => new RegExp(`^(?:${pattern})$`).test(s),
