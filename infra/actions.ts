@@ -57,3 +57,36 @@ export function dynamoDbActions(def: ApiDefinition, dataSource: string, readBund
   }
   return [...actions].sort();
 }
+
+/**
+ * AppSync request operation → the DynamoDB `Operation` dimension values its calls
+ * are reported under in CloudWatch (ThrottledRequests, SystemErrors). Members of a
+ * transaction (ConditionCheck …) are reported as the transaction.
+ */
+const METRIC_OPERATIONS: Record<string, string[]> = {
+  GetItem: ['GetItem'],
+  PutItem: ['PutItem'],
+  UpdateItem: ['UpdateItem'],
+  DeleteItem: ['DeleteItem'],
+  Query: ['Query'],
+  Scan: ['Scan'],
+  Sync: ['Query', 'Scan'],
+  BatchGetItem: ['BatchGetItem'],
+  BatchPutItem: ['BatchWriteItem'],
+  BatchDeleteItem: ['BatchWriteItem'],
+  TransactGetItems: ['TransactGetItems'],
+  TransactWriteItems: ['TransactWriteItems'],
+  ConditionCheck: [],
+};
+
+/** The DynamoDB operations the bundles send to a table, as CloudWatch names them. */
+export function dynamoDbMetricOperations(def: ApiDefinition, table: string, readBundle: (code: string) => string): string[] {
+  const ops = new Set<string>();
+  for (const [name, ds] of Object.entries(def.dataSources)) {
+    if (ds.type !== 'AMAZON_DYNAMODB' || ds.table !== table) continue;
+    for (const code of codeFor(def, name)) {
+      for (const op of operationsIn(readBundle(code))) for (const m of METRIC_OPERATIONS[op] ?? []) ops.add(m);
+    }
+  }
+  return [...ops].sort();
+}

@@ -1,6 +1,5 @@
 // The AppSync GraphQL API, its data sources, pipeline functions and resolvers,
-// all APPSYNC_JS, all from the definition and the bundles in its outDir.
-import { readFileSync } from 'node:fs';
+// all APPSYNC_JS, all from the definition and its resolver bundles.
 import { join } from 'node:path';
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
@@ -11,6 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { isPipeline, type ApiDefinition, type AuthMode } from '../local/definition.js';
 import { dynamoDbActions } from './actions.js';
+import type { StackSettings } from './config.js';
 
 const runtime = appsync.FunctionRuntime.JS_1_0_0;
 
@@ -31,15 +31,20 @@ function authorizationMode(mode: AuthMode, userPool: cognito.IUserPool): appsync
 }
 
 /**
- * Field-level logs at ERROR (every failing resolver with its request and
- * response, not every field of every query) into a log group with a retention.
- * Set on the L1 resource: the L2 logConfig would add the CDK's log-retention
- * custom resource, a Lambda, and an AWS managed policy.
+ * Field-level logs at ERROR (the failing fields and their errors, not every
+ * field of every query) into a log group with an explicit retention.
+ * excludeVerboseContent drops the sections that hold request headers (the
+ * Authorization JWT), the context (identity claims, arguments) and the
+ * evaluated request/response objects, at every log level (AppSync API
+ * reference, LogConfig.excludeVerboseContent). Set on the L1 resource: the L2
+ * logConfig would add the CDK's log-retention custom resource, a Lambda, and an
+ * AWS managed policy.
  */
-function enableLogging(scope: Construct, api: appsync.GraphqlApi): void {
+function enableLogging(scope: Construct, api: appsync.GraphqlApi, settings: StackSettings): void {
   new logs.LogGroup(scope, 'ApiLogs', {
     logGroupName: `/aws/appsync/apis/${api.apiId}`,
-    retention: logs.RetentionDays.ONE_MONTH,
+    retention: settings.logRetentionDays as logs.RetentionDays,
+    removalPolicy: settings.removalPolicy,
   });
   const role = new iam.Role(scope, 'ApiLogsRole', {
     assumedBy: new iam.ServicePrincipal('appsync.amazonaws.com'),
@@ -66,12 +71,15 @@ function enableLogging(scope: Construct, api: appsync.GraphqlApi): void {
   (api.node.defaultChild as appsync.CfnGraphQLApi).logConfig = {
     cloudWatchLogsRoleArn: role.roleArn,
     fieldLogLevel: 'ERROR',
-    excludeVerboseContent: false,
+    excludeVerboseContent: true,
   };
 }
 
 export interface ApiResources {
   root: string;
+  /** Code path (e.g. "Query/me") → bundle text, as buildApi returns it. */
+  bundles: Record<string, string>;
+  settings: StackSettings;
   userPool: cognito.IUserPool;
   tables: Record<string, dynamodb.ITableV2>;
   environment: Record<string, string>;
@@ -79,7 +87,8 @@ export interface ApiResources {
 
 export function createApi(scope: Construct, def: ApiDefinition, res: ApiResources): appsync.GraphqlApi {
   const api = new appsync.GraphqlApi(scope, 'Api', {
-    name: def.name,
+    // One account can hold both stages: the name says which is which.
+    name: `${def.name}-${res.settings.stage}`,
     definition: appsync.Definition.fromFile(join(res.root, def.schema)),
     authorizationConfig: {
       defaultAuthorization: authorizationMode(def.auth.default, res.userPool),
@@ -87,13 +96,18 @@ export function createApi(scope: Construct, def: ApiDefinition, res: ApiResource
     },
     xrayEnabled: true,
     environmentVariables: res.environment,
-    ...(def.limits?.queryDepth ? { queryDepthLimit: def.limits.queryDepth } : {}),
-    ...(def.limits?.resolverCount ? { resolverCountLimit: def.limits.resolverCount } : {}),
+    // Per-request bounds, the same the local server enforces (from the definition unless overridden).
+    ...(res.settings.queryDepthLimit ? { queryDepthLimit: res.settings.queryDepthLimit } : {}),
+    ...(res.settings.resolverCountLimit ? { resolverCountLimit: res.settings.resolverCountLimit } : {}),
   });
 
-  enableLogging(scope, api);
+  enableLogging(scope, api, res.settings);
 
-  const bundle = (code: string) => readFileSync(join(res.root, def.outDir, `${code}.js`), 'utf8');
+  const bundle = (code: string) => {
+    const text = res.bundles[code];
+    if (text === undefined) throw new Error(`no bundle for "${code}"`);
+    return text;
+  };
   const code = (file: string) => appsync.Code.fromInline(bundle(file));
 
   const dataSources: Record<string, appsync.BaseDataSource> = {};

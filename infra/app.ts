@@ -1,27 +1,52 @@
-// The CDK app: one stack built from the API definition and the resolver
-// bundles, checked by cdk-nag. `cdk synth` runs this file (see cdk.json);
-// tests import createApp and synthesize into an output folder of their own.
+// The CDK app: one stack per stage (ItemsApi-dev, ItemsApi-prod) built from
+// the API definition and the resolver bundles, checked by cdk-nag. `cdk synth`
+// runs this file (see cdk.json), which bundles the current resolver sources
+// itself, so no deploy can see missing or stale bundles. Tests import
+// createApp / createAppFromSources and synthesize into a folder of their own.
 import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import type { ApiDefinition } from '../local/definition.js';
+import { buildApi } from '../local/build/index.js';
+import { codeFiles, type ApiDefinition } from '../local/definition.js';
+import { readStage } from './config.js';
 import { applyNag } from './nag.js';
 import { ApiStack } from './stack.js';
 
-export function createApp(opts: { root: string; definition: ApiDefinition; outdir?: string }) {
+export interface AppOptions {
+  root: string;
+  definition: ApiDefinition;
+  outdir?: string;
+  /** Bundles by code path; without them, the ones already built in the definition's outDir. */
+  bundles?: Record<string, string>;
+  /** Context over cdk.json's, as `-c key=value` would give (e.g. { stage: 'prod' }). */
+  context?: Record<string, unknown>;
+}
+
+export function createApp(opts: AppOptions) {
   // The feature flags of cdk.json, so an app made in a test synthesizes what `cdk synth` does.
-  const context = (JSON.parse(readFileSync(join(opts.root, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> })
+  const fromFile = (JSON.parse(readFileSync(join(opts.root, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> })
     .context;
-  const app = new App({ context, ...(opts.outdir ? { outdir: opts.outdir } : {}) });
+  const app = new App({ context: { ...fromFile, ...opts.context }, ...(opts.outdir ? { outdir: opts.outdir } : {}) });
+  const bundles =
+    opts.bundles ??
+    Object.fromEntries(codeFiles(opts.definition).map((c) => [c, readFileSync(join(opts.root, opts.definition.outDir, `${c}.js`), 'utf8')]));
+  const stage = readStage(app.node);
   // No env: the stack is environment-agnostic, so synth needs no account lookups (works offline).
-  const stack = new ApiStack(app, 'ItemsApi', {
+  const stack = new ApiStack(app, `${opts.definition.name}-${stage}`, {
     definition: opts.definition,
     root: opts.root,
-    description: 'Users and their items: AppSync (APPSYNC_JS resolvers) straight to DynamoDB',
+    bundles,
+    description: `Users and their items (${stage}): AppSync (APPSYNC_JS resolvers) straight to DynamoDB`,
   });
   applyNag(app, stack);
   return { app, stack };
+}
+
+/** Bundles the resolver sources in memory (nothing written to outDir), then makes the app. */
+export async function createAppFromSources(opts: Omit<AppOptions, 'bundles'>) {
+  const { files } = await buildApi({ root: opts.root, api: opts.definition, write: false });
+  return createApp({ ...opts, bundles: files });
 }
 
 /** True when this file is the program (`tsx infra/app.ts`), not an import. */
@@ -36,8 +61,7 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  // Bundles must be built first: `npm run synth` and `npm run deploy` do that.
   const { api } = await import('../resolvers/api.js');
   const root = fileURLToPath(new URL('..', import.meta.url));
-  createApp({ root, definition: api }).app.synth();
+  (await createAppFromSources({ root, definition: api })).app.synth();
 }

@@ -1,9 +1,10 @@
 // DynamoDB tables from the definition: on demand, point-in-time recovery,
-// deletion protection, retained on stack deletion, encrypted at rest.
-import { RemovalPolicy } from 'aws-cdk-lib';
+// encrypted at rest; in prod also deletion protection and retained on stack
+// deletion, in dev deleted with the stack.
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import type { ApiDefinition, KeyAttribute } from '../local/definition.js';
+import type { StackSettings } from './config.js';
 
 const attributeType: Record<KeyAttribute['type'], dynamodb.AttributeType> = {
   S: dynamodb.AttributeType.STRING,
@@ -13,7 +14,7 @@ const attributeType: Record<KeyAttribute['type'], dynamodb.AttributeType> = {
 
 const attribute = (k: KeyAttribute): dynamodb.Attribute => ({ name: k.name, type: attributeType[k.type] });
 
-export function createTables(scope: Construct, def: ApiDefinition): Record<string, dynamodb.TableV2> {
+export function createTables(scope: Construct, def: ApiDefinition, settings: StackSettings): Record<string, dynamodb.TableV2> {
   const tables: Record<string, dynamodb.TableV2> = {};
   for (const [name, t] of Object.entries(def.tables)) {
     tables[name] = new dynamodb.TableV2(scope, `${name}Table`, {
@@ -21,8 +22,8 @@ export function createTables(scope: Construct, def: ApiDefinition): Record<strin
       ...(t.sortKey ? { sortKey: attribute(t.sortKey) } : {}),
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      deletionProtection: settings.retainData,
+      removalPolicy: settings.removalPolicy,
       // AWS-owned keys cost nothing and need no key policy; switch to
       // TableEncryptionV2.customerManagedKey() where audit rules require a CMK.
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),

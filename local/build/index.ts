@@ -43,6 +43,9 @@ export async function buildApi(opts: BuildOptions): Promise<BuildResult> {
   const result = await esbuild.build({
     entryPoints: Object.fromEntries(entries.map((code) => [code, join(sourceDir, `${code}.ts`)])),
     outdir: outDir,
+    // Paths in the bundles' comments are relative to this, so the bytes do not
+    // depend on the caller's cwd (`cdk synth`, `npm start` and tests agree).
+    absWorkingDir: root,
     bundle: true,
     write: false,
     format: 'esm',
