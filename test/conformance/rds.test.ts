@@ -714,7 +714,7 @@ export function response(ctx) {}`,
 // AWS-authored examples. The RDS module's README in aws-samples/aws-appsync-resolver-samples
 // is AWS's own sample documentation for the module; its `sql` example states its full answer.
 const SAMPLES = 'https://github.com/aws-samples/aws-appsync-resolver-samples/blob/838d739/samples/rds/README.md';
-const RDS_REF = 'AWS AppSync JavaScript resolver function reference for Amazon RDS';
+const RDS_REF = 'Built-in modules › Amazon RDS module functions';
 const NAMED = 'The page writes the statement over several lines with named placeholders; the expected text is the one-line :P0… form of the recorded answers.';
 const UNSTATED = 'AWS shows no output for this example: the expected text is the twin\'s own rendering (standard SQL, spaced like the recorded `LENGTH ("name")`), kept here so a change to it is deliberate.';
 
@@ -728,13 +728,13 @@ const DOCUMENTED: ModuleCase[] = [
   },
   {
     name: 'select: the table alone selects every column',
-    source: { doc: `${RDS_REF} › SQL Select › Basic use`, note: NAMED },
+    source: { doc: `${RDS_REF} › select › Basic use`, note: NAMED },
     code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons' })); }",
     expect: req(['SELECT * FROM "persons"']),
   },
   {
     name: 'select: a schema-qualified table',
-    source: { doc: `${RDS_REF} › SQL Select › Basic use`, note: NAMED },
+    source: { doc: `${RDS_REF} › select › Basic use`, note: NAMED },
     code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'private.persons' })); }",
     expect: req(['SELECT * FROM "private"."persons"']),
   },
@@ -746,13 +746,13 @@ const DOCUMENTED: ModuleCase[] = [
   },
   {
     name: 'select: columns',
-    source: { doc: `${RDS_REF} › SQL Select › Specifying columns`, note: NAMED },
+    source: { doc: `${RDS_REF} › select › Specifying columns`, note: NAMED },
     code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'] })); }",
     expect: req(['SELECT "id", "name" FROM "persons"']),
   },
   {
     name: "select: a column's table",
-    source: { doc: `${RDS_REF} › SQL Select › Specifying columns`, note: NAMED },
+    source: { doc: `${RDS_REF} › select › Specifying columns`, note: NAMED },
     code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'persons.name'] })); }",
     expect: req(['SELECT "id", "persons"."name" FROM "persons"']),
   },
@@ -764,13 +764,13 @@ const DOCUMENTED: ModuleCase[] = [
   },
   {
     name: 'select: limit and offset are bound',
-    source: { doc: `${RDS_REF} › SQL Select › Limits and offsets`, note: NAMED },
+    source: { doc: `${RDS_REF} › select › Limits and offsets`, note: NAMED },
     code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'], limit: 10, offset: 40 })); }",
     expect: req(['SELECT "id", "name" FROM "persons" LIMIT :P0 OFFSET :P1'], { ':P0': 10, ':P1': 40 }),
   },
   {
     name: 'select: order by, ascending unless DESC',
-    source: { doc: `${RDS_REF} › SQL Select › Order By`, note: `${NAMED} The recorded answers write ASC when no dir is given.` },
+    source: { doc: `${RDS_REF} › select › Order By`, note: `${NAMED} The recorded answers write ASC when no dir is given.` },
     code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'], orderBy: [{ column: 'name' }, { column: 'id', dir: 'DESC' }] })); }",
     expect: req(['SELECT "id", "name" FROM "persons" ORDER BY "name" ASC, "id" DESC']),
   },
@@ -794,15 +794,39 @@ const DOCUMENTED: ModuleCase[] = [
     expect: req(['SELECT * FROM "album" WHERE length(title) > :P0'], { ':P0': 20 }),
   },
   {
+    name: 'select: a condition object',
+    source: { doc: `${RDS_REF} › select › Filters`, note: NAMED },
+    code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'], where: { name: { eq: 'Stephane' } } })); }",
+    expect: req(['SELECT "id", "name" FROM "persons" WHERE "name" = :P0'], { ':P0': 'Stephane' }),
+  },
+  {
+    name: 'select: combined conditions',
+    source: { doc: `${RDS_REF} › select › Filters`, note: `${NAMED} The page writes the keyword as "and"; the recorded answers ("where mixed inline and") write AND.` },
+    code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'], where: { name: { eq: 'Stephane' }, id: { gt: 10 } } })); }",
+    expect: req(['SELECT "id", "name" FROM "persons" WHERE "name" = :P0 AND "id" > :P1'], { ':P0': 'Stephane', ':P1': 10 }),
+  },
+  {
+    name: 'select: OR statements',
+    source: { doc: `${RDS_REF} › select › Filters`, note: `${NAMED} The page writes the members without parentheses; the recorded answers ("postgresql select") put each in parentheses.` },
+    code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'], where: { or: [{ name: { eq: 'Stephane' } }, { id: { gt: 10 } }] } })); }",
+    expect: req(['SELECT "id", "name" FROM "persons" WHERE ("name" = :P0) OR ("id" > :P1)'], { ':P0': 'Stephane', ':P1': 10 }),
+  },
+  {
+    name: 'select: not negates the conjunction of its members',
+    source: { doc: `${RDS_REF} › select › Filters`, note: `The page shows WHERE NOT ("name" = :NAME AND "id" > :ID). No answer is recorded: the twin keeps the page's NOT ( … AND … ) and puts each member in parentheses as the recorded and/or groups do.` },
+    code: "export function request(ctx) { return rds.createPgStatement(rds.select({ table: 'persons', columns: ['id', 'name'], where: { not: [{ name: { eq: 'Stephane' } }, { id: { gt: 10 } }] } })); }",
+    expect: req(['SELECT "id", "name" FROM "persons" WHERE NOT (("name" = :P0) AND ("id" > :P1))'], { ':P0': 'Stephane', ':P1': 10 }),
+  },
+  {
     name: 'insert (MySQL)',
-    source: { doc: `${RDS_REF} › SQL Insert › Single item insertions`, note: `${NAMED} The recorded answers put a space before each parenthesis.` },
+    source: { doc: `${RDS_REF} › insert › Single item insertions`, note: `${NAMED} The recorded answers put a space before each parenthesis.` },
     code: "export function request(ctx) { return rds.createMySQLStatement(rds.insert({ table: 'persons', values: ctx.args.input })); }",
     context: { arguments: { input: { name: 'Jon' } } },
     expect: req(['INSERT INTO `persons` (`name`) VALUES (:P0)'], { ':P0': 'Jon' }),
   },
   {
     name: 'insert then select in one MySQL request: one numbering',
-    source: { doc: `${RDS_REF} › SQL Insert › MySQL use case`, note: `${NAMED} The page's comment leaves out the LIMIT its code asks for.` },
+    source: { doc: `${RDS_REF} › insert › MySQL use case`, note: `${NAMED} The page's comment leaves out the LIMIT its code asks for.` },
     code: [
       'export function request(ctx) {',
       '  const { input: values } = ctx.args;',
@@ -816,14 +840,14 @@ const DOCUMENTED: ModuleCase[] = [
   },
   {
     name: 'insert … RETURNING * (PostgreSQL)',
-    source: { doc: `${RDS_REF} › SQL Insert › Postgres use case`, note: NAMED },
+    source: { doc: `${RDS_REF} › insert › Postgres use case`, note: NAMED },
     code: "export function request(ctx) { return rds.createPgStatement(rds.insert({ table: 'persons', values: ctx.args.input, returning: '*' })); }",
     context: { arguments: { input: { name: 'Jon' } } },
     expect: req(['INSERT INTO "persons" ("name") VALUES (:P0) RETURNING *'], { ':P0': 'Jon' }),
   },
   {
     name: 'update with a condition and RETURNING',
-    source: { doc: `${RDS_REF} › SQL Update`, note: `${NAMED} The page's comment lists other columns than its mutation sends; this case sends the page's mutation input.` },
+    source: { doc: `${RDS_REF} › update`, note: `${NAMED} The page's comment lists other columns than its mutation sends; this case sends the page's mutation input.` },
     code: [
       'export function request(ctx) {',
       '  const { input: { id, ...values }, condition } = ctx.args;',
@@ -836,7 +860,7 @@ const DOCUMENTED: ModuleCase[] = [
   },
   {
     name: 'remove with RETURNING',
-    source: { doc: `${RDS_REF} › SQL Delete`, note: `${NAMED} The page's comment reads DELETE "persons"; the recorded answers ("postgresql remove") write DELETE FROM.` },
+    source: { doc: `${RDS_REF} › remove`, note: `${NAMED} The page's comment reads DELETE "persons"; the recorded answers ("postgresql remove") write DELETE FROM.` },
     code: [
       'export function request(ctx) {',
       '  const { input: { id }, condition } = ctx.args;',
@@ -849,14 +873,14 @@ const DOCUMENTED: ModuleCase[] = [
   },
   {
     name: 'casting: a type hint binds its value and names its type',
-    source: { doc: `${RDS_REF} › Casting`, note: 'The page shows the request without its answer; variableTypeHintMap follows the recorded "postgresql sql tagged template" answer. The value is passed as given, unchecked (recorded "typehints TIMESTAMP").' },
+    source: { doc: `${RDS_REF} › Casting`, note: 'The page sends util.time.nowFormatted(…) and shows no answer; this case sends a fixed time. variableTypeHintMap follows the recorded "postgresql sql tagged template" answer. The value is passed as given, unchecked (recorded "typehints TIMESTAMP").' },
     code: 'export function request(ctx) { return rds.createPgStatement(rds.sql`select ${rds.typeHint.TIMESTAMP(ctx.args.when)}`); }',
     context: { arguments: { when: '2024-01-31 12:00:00' } },
     expect: req(['select :P0'], { ':P0': '2024-01-31 12:00:00' }, { ':P0': 'TIMESTAMP' }),
   },
   {
     name: 'util.rds.toJsonObject: one array of rows per statement',
-    source: { doc: 'RDS helpers in util.rds › toJsonObject', note: 'The page shows the rows of its single statement without the outer array; the recorded answers ("toJsonObject import paths") have one array per statement, as the d.ts type says.' },
+    source: { doc: 'Amazon RDS helpers in util.rds › toJsonObject (the same example is in @aws-appsync/utils lib/rds-utils.d.ts)', note: 'The page shows the rows of its single statement without the outer array; the recorded answers ("toJsonObject import paths") have one array per statement, as the rds module d.ts type says.' },
     code: 'export function request(ctx) { return util.rds.toJsonObject(ctx.result); }',
     context: { result: JSON.stringify({ sqlStatementResults: [BOOKS] }) },
     expect: [BOOK_ROWS],

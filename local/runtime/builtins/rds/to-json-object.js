@@ -8,7 +8,8 @@
 //   over is_active);
 // - an isNull cell is left out of the row, not set to null;
 // - array values become (nested) arrays, blobValue stays base64 text;
-// - a result without records (INSERT, UPDATE…) gives [{}].
+// - a result without records (INSERT, UPDATE…) gives [{}] ("toJsonObject insert
+//   or update"), where the page and the d.ts say "an empty list".
 // AWS does not say what null, a non-object or malformed JSON gives: the twin
 // answers null for a nullish or non-object input and rejects text that is
 // not JSON with the parser's message.

@@ -11,8 +11,8 @@
 const hints = new WeakSet();
 const internals = new WeakMap();
 
-// "Type hints" (AWS AppSync JavaScript resolver function reference for Amazon
-// RDS › Casting): the six RDS Data API type hints.
+// "Built-in modules › Amazon RDS module functions › Casting" (Available type
+// hints): the six RDS Data API type hints.
 const HINT_TYPES = ['DATE', 'DECIMAL', 'JSON', 'TIME', 'TIMESTAMP', 'UUID'];
 
 export const typeHint = {};

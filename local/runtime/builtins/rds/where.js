@@ -43,8 +43,9 @@ function group(ctx, key, members, render) {
       return s === '' ? '' : `(${s})`;
     })
     .join(GROUPS[key]);
-  // `not` is declared by the d.ts and not shown by AWS: the twin negates the
-  // members' conjunction as a whole.
+  // `not`: "Built-in modules › Amazon RDS module functions › Filters" shows
+  // NOT ("name" = :NAME AND "id" > :ID); no answer is recorded, so the members
+  // get the parentheses the recorded and/or groups give them.
   if (key === 'not') return text === '' ? '' : `NOT (${text})`;
   return text;
 }
