@@ -2,7 +2,7 @@
 // the npm package, unpacked safely under concurrency, self-contained, loopback
 // only, and trusting the local --https certificate the way a tester would.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,13 +49,17 @@ describe('test browser', () => {
   it('unpacks once when two processes start on an empty cache at the same time, then reuses it', async () => {
     const base = mkdtempSync(join(tmpdir(), 'browser-cache-'));
     const cache = join(base, 'chromium');
+    // Left by a run killed mid-unpack two hours ago.
+    const abandoned = `${cache}.999-dead.tmp`;
+    mkdirSync(abandoned);
+    utimesSync(abandoned, new Date(Date.now() - 7_200_000), new Date(Date.now() - 7_200_000));
     try {
       const [a, b] = await Promise.all([launchInChild(cache), launchInChild(cache)]);
       expect(a.text).toBe('rendered');
       expect(b.text).toBe('rendered');
       expect(a.executablePath).toBe(join(cache, 'chromium'));
       expect(a.version).toMatch(/^143\./);
-      // The loser's staging directory is gone; only the complete cache remains.
+      // The loser's staging directory and the abandoned one are gone; only the complete cache remains.
       expect(readdirSync(base)).toEqual(['chromium']);
       const unpackedAt = statSync(join(cache, 'chromium')).mtimeMs;
       const c = await launchInChild(cache);
@@ -131,6 +135,5 @@ describe('test browser', () => {
         await plain.close();
       }
     });
-
   });
 });

@@ -11,9 +11,9 @@
 // so concurrent test processes and reruns are safe; each process unpacks at most once.
 import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join, normalize, sep } from 'node:path';
+import { basename, dirname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import { brotliDecompress, createBrotliDecompress } from 'node:zlib';
@@ -77,6 +77,18 @@ async function unpackInto(dir: string): Promise<void> {
   );
 }
 
+/** Staging directories of runs killed mid-unpack (an hour old: no live unpack takes that long). */
+async function removeAbandonedStaging(dir: string): Promise<void> {
+  const parent = dirname(dir);
+  const prefix = `${basename(dir)}.`;
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const path = join(parent, name);
+    const age = Date.now() - (await stat(path).catch(() => ({ mtimeMs: Date.now() }))).mtimeMs;
+    if (age > 3_600_000) await rm(path, { recursive: true, force: true });
+  }
+}
+
 async function unpack(): Promise<UnpackedBrowser> {
   const dir = browserCacheDir();
   if (!existsSync(dir)) {
@@ -92,6 +104,7 @@ async function unpack(): Promise<UnpackedBrowser> {
     } finally {
       await rm(staging, { recursive: true, force: true });
     }
+    await removeAbandonedStaging(dir);
   }
   const lib = join(dir, 'lib');
   return {
