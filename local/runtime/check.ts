@@ -12,13 +12,23 @@ export interface CodeProblem {
 }
 
 // The "Supported runtime features" page also forbids `throw`, which the
-// plugin (as installed) does not check; this rule adds it.
+// plugin (as installed) does not check; this rule adds it. Dynamic import()
+// is not on that page either (its module section lists static imports of
+// @aws-appsync/utils only) and would hand resolver code a Promise, which the
+// plugin's no-promise rule says APPSYNC_JS does not have.
+type Reporter = { report(d: { node: unknown; messageId: string }): void };
 const localRules = {
   rules: {
     'no-throw': {
       meta: { type: 'problem', schema: [], messages: { throw: 'Throw statements are not supported.' } },
-      create: (context: { report(d: { node: unknown; messageId: string }): void }) => ({
+      create: (context: Reporter) => ({
         ThrowStatement: (node: unknown) => context.report({ node, messageId: 'throw' }),
+      }),
+    },
+    'no-dynamic-import': {
+      meta: { type: 'problem', schema: [], messages: { dynamicImport: 'Dynamic import() is not supported.' } },
+      create: (context: Reporter) => ({
+        ImportExpression: (node: unknown) => context.report({ node, messageId: 'dynamicImport' }),
       }),
     },
   },
@@ -27,7 +37,7 @@ const localRules = {
 const linter = new Linter({ configType: 'flat' });
 const config = [
   { files: ['**/*.js'], ...(appsyncPlugin as unknown as { configs: { base: object } }).configs.base },
-  { files: ['**/*.js'], plugins: { 'appsync-local': localRules }, rules: { 'appsync-local/no-throw': 'error' } },
+  { files: ['**/*.js'], plugins: { 'appsync-local': localRules }, rules: { 'appsync-local/no-throw': 'error', 'appsync-local/no-dynamic-import': 'error' } },
 ];
 
 // The same bundle is checked when it is built and again when the server

@@ -1,7 +1,13 @@
 // The only capabilities the sandbox borrows from the host: the clock, random
-// numbers, and a few conversions. Each takes and returns primitives only, so
-// no host object ever becomes reachable from resolver code.
+// numbers, a few conversions, and the heap meter. Each takes and returns
+// primitives only, so no host object ever becomes reachable from resolver
+// code: arguments are coerced inside the sandbox before they cross
+// (builtins/host.js), anything else is refused here, and a failure never
+// throws a host Error into the sandbox: the function answers undefined and
+// lastError() tells the sandbox what to throw, as JSON text.
 import { randomBytes } from 'node:crypto';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
@@ -100,16 +106,58 @@ function randomSource(): () => number {
   };
 }
 
+/** A full GC, for the sandbox's memory limit: garbage counts as used until collected. */
+const collect: () => void = (() => {
+  // The documented way to get gc() without starting node with --expose-gc:
+  // the flag only affects contexts created while it is set.
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as () => void;
+  v8.setFlagsFromString('--no-expose-gc');
+  return gc;
+})();
+
+// Patterns and zones are short; a megabyte pattern would make format/parse
+// (host code, outside the sandbox's meter) run long. Local bound, AWS is silent.
+const MAX_PATTERN = 1024;
+
+type Primitive = string | number | boolean;
+
+function shortText(s: string, what: string): string {
+  if (s.length > MAX_PATTERN) throw new RangeError(`${what} longer than ${MAX_PATTERN} characters`);
+  return s;
+}
+
 export function createHost() {
   const random = randomSource();
+  let lastError = '{"name":"Error","message":"unknown host failure"}';
+  /** Primitives in, a primitive out; failures become lastError and an undefined answer. */
+  const lend =
+    <A extends Primitive[]>(fn: (...args: A) => Primitive) =>
+    (...args: unknown[]): Primitive | undefined => {
+      try {
+        for (const a of args) if (a !== null && (typeof a === 'object' || typeof a === 'function')) throw new TypeError('host capabilities take primitives only');
+        const r = fn(...(args as A));
+        if (typeof r !== 'string' && typeof r !== 'number' && typeof r !== 'boolean') throw new TypeError('host capability answered a non-primitive');
+        return r;
+      } catch (err) {
+        const e = err instanceof Error ? err : new Error(String(err));
+        lastError = JSON.stringify({ name: String(e.name), message: String(e.message) });
+        return undefined;
+      }
+    };
   return {
-    now: () => Date.now(),
-    random,
-    iso: (ms: number) => new Date(ms).toISOString(),
-    parseIso: (s: string) => Date.parse(s),
-    format: (ms: number, pattern: string, zone: string) => format(ms, pattern, zone),
-    parse: (s: string, pattern: string, zone: string) => parse(s, pattern, zone),
-    base64Encode: (s: string) => Buffer.from(String(s), 'utf8').toString('base64'),
-    base64Decode: (s: string) => Buffer.from(String(s), 'base64').toString('utf8'),
+    now: lend(() => Date.now()),
+    random: lend(random),
+    heapUsed: lend(() => v8.getHeapStatistics().used_heap_size),
+    collectGarbage: lend(() => (collect(), true)),
+    iso: lend((ms: number) => new Date(ms).toISOString()),
+    parseIso: lend((s: string) => Date.parse(s)),
+    format: lend((ms: number, pattern: string, zone: string) => format(ms, shortText(pattern, 'format'), shortText(zone, 'time zone'))),
+    parse: lend((s: string, pattern: string, zone: string) => parse(shortText(s, 'text'), shortText(pattern, 'format'), shortText(zone, 'time zone'))),
+    base64Encode: lend((s: string) => Buffer.from(s, 'utf8').toString('base64')),
+    base64Decode: lend((s: string) => Buffer.from(s, 'base64').toString('utf8')),
+    lastError: () => lastError,
   };
 }
+
+export type HostCapabilities = ReturnType<typeof createHost>;

@@ -14,8 +14,7 @@
 //
 // All code runs in one sandbox context (see sandbox.ts) whose built-ins
 // (builtins/, one module per namespace) live inside it; each evaluation gets fresh module state and a
-// JSON copy of ctx, and its answer leaves the sandbox as JSON, like AppSync's.
-import vm from 'node:vm';
+// JSON copy of ctx, and its answer (console lines included) leaves the sandbox as JSON, like AppSync's.
 import { builtinsScript } from './builtins.js';
 import { CodeCheckError, checkCode, type CodeProblem } from './check.js';
 import { createHost } from './host.js';
@@ -27,15 +26,10 @@ export { checkCode, CodeCheckError, type CodeProblem };
 export type * from './types.js';
 
 const DEFAULT_TIMEOUT_MS = 1_000;
+/** AppSync API reference (Resolver, FunctionConfiguration, EvaluateCode): `code` is at most 32,768 characters. */
+export const MAX_CODE_LENGTH = 32_768;
 
-const sandbox = createSandbox();
-const setJob = (vm.runInContext(builtinsScript(), sandbox.context, { filename: 'appsync-builtins.js' }) as (h: unknown) => (...a: unknown[]) => void)(
-  createHost(),
-);
-// Called directly rather than through a vm.Script: entering the context via
-// runInContext costs several µs per call, and the time limit does not need it
-// (compiled code carries its own probes, see module.ts).
-const runJob = vm.runInContext('__appsync_run', sandbox.context) as () => string;
+const sandbox = createSandbox(builtinsScript(), createHost());
 
 export interface CompiledCode {
   readonly filename: string;
@@ -45,9 +39,10 @@ export interface CompiledCode {
 }
 
 export function compileCode(source: string, filename: string): CompiledCode {
+  if (source.length > MAX_CODE_LENGTH) throw new Error(`${filename}: code is ${source.length} characters; AppSync accepts at most ${MAX_CODE_LENGTH}`);
   const problems = checkCode(source, filename);
   if (problems.length) throw new CodeCheckError(problems);
-  const factory = sandbox.compile(toFactorySource(source, filename), filename).runInContext(sandbox.context);
+  const factory = sandbox.compile(toFactorySource(source, filename), filename);
   return { filename, source, factory };
 }
 
@@ -58,6 +53,7 @@ interface HandlerAnswer {
   error?: FieldError;
   early?: { value: unknown; skipTo?: 'END' | 'NEXT' };
   thrown?: string;
+  logs?: string[];
   errors: FieldError[];
   extensions: ResolverExtensions;
   stash: Record<string, unknown>;
@@ -67,16 +63,20 @@ type HandlerContext = Record<string, unknown>;
 
 /** Runs request or response of `code` against a JSON copy of ctx, with a time limit. */
 function runHandler(code: CompiledCode, fn: 'request' | 'response', ctx: HandlerContext, logs: string[], timeoutMs: number): HandlerAnswer {
-  setJob(code.factory, fn, JSON.stringify(ctx), timeoutMs);
-  sandbox.setLogSink(logs);
+  sandbox.setJob(code.factory, fn, JSON.stringify(ctx), timeoutMs);
+  let text: unknown;
   try {
-    return JSON.parse(runJob()) as HandlerAnswer;
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    return { thrown: message, errors: [], extensions: {}, stash: (ctx.stash ?? {}) as Record<string, unknown> };
-  } finally {
-    sandbox.setLogSink(null);
+    text = sandbox.runJob();
+  } catch {
+    // Whatever was thrown belongs to the sandbox: it is not looked at here.
+    text = undefined;
   }
+  const a: HandlerAnswer =
+    typeof text === 'string'
+      ? (JSON.parse(text) as HandlerAnswer)
+      : { thrown: 'Execution failed', errors: [], extensions: {}, stash: (ctx.stash ?? {}) as Record<string, unknown> };
+  for (const line of a.logs ?? []) logs.push(line);
+  return a;
 }
 
 function baseContext(input: ResolverContextInput, stash: Record<string, unknown>): HandlerContext {

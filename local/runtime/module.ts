@@ -61,9 +61,27 @@ function probes(ast: Node): Edit[] {
   return edits;
 }
 
+/**
+ * Syntax that would schedule code to run after the evaluation (outside its
+ * time limit) or reach a module loader. The language check refuses it first
+ * (check.ts); this is the runtime's own guarantee, whatever the check says.
+ */
+function refuseDeferred(ast: Node, file: string): void {
+  walk(ast, (n) => {
+    const what =
+      n.type === 'ImportExpression' ? 'dynamic import()'
+      : n.type === 'MetaProperty' ? 'import.meta'
+      : n.type === 'AwaitExpression' ? 'await'
+      : (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') && (n.async || n.generator) ? 'async and generator functions'
+      : null;
+    if (what) throw new Error(`${file}: ${what} is not supported in APPSYNC_JS`);
+  });
+}
+
 export function toFactorySource(source: string, file: string): string {
   if (source.includes(RESERVED)) throw new Error(`${file}: identifiers starting with ${RESERVED} are reserved`);
   const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as Node;
+  refuseDeferred(ast, file);
   const edits: Edit[] = probes(ast);
   const exported: Array<[string, string]> = [];
   for (const node of ast.body as Node[]) {

@@ -1,11 +1,56 @@
-// One V8 context for all APPSYNC_JS code: no Node globals (process, require,
-// Buffer, timers, fetch), no clock (Date is absent: util.time is the clock),
-// intrinsics frozen so no evaluation can change what another one sees.
+// One V8 context for all APPSYNC_JS code. What it guarantees:
+// - Nothing from the host realm is reachable: the context's global is backed
+//   by a null-prototype object (a plain {} would answer `constructor` with the
+//   host's Object, hence the host's Function), console and every built-in are
+//   made inside it (builtins/), the host lends only functions that take and
+//   return primitives (host.ts), and jobs go in and answers come out as JSON.
+// - No Node globals (process, require, Buffer, timers, fetch), no clock (Date
+//   is absent: util.time is the clock), nothing that runs code later: Promise,
+//   WeakRef/FinalizationRegistry, Atomics, SharedArrayBuffer, WebAssembly and
+//   typed arrays are removed (the "Supported runtime features" page lists
+//   numbers, strings, booleans, objects, arrays and functions as the types,
+//   and AWS's lint rejects Promise), and code generation from strings is off.
+// - Intrinsics are frozen after the built-ins are installed, so no evaluation
+//   can change what another one sees.
+// - Time and memory: see builtins/runner.js (meter) and builtins/limits.js.
+import v8 from 'node:v8';
 import vm from 'node:vm';
+import type { HostCapabilities } from './host.js';
+
+// Catastrophic backtracking (e.g. util.matches('(a+)+$', 'aaaa…b')) happens
+// inside one built-in call, where no probe runs: V8 switches such regexps to
+// its linear-time engine after too many backtracks. Same matches, bounded
+// time; regexps with backreferences or lookbehind cannot switch (README).
+v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+
+const REMOVED = [
+  'Date',
+  'Promise',
+  'WeakRef',
+  'FinalizationRegistry',
+  'Atomics',
+  'SharedArrayBuffer',
+  'WebAssembly',
+  'ArrayBuffer',
+  'DataView',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+];
+
+const PRELUDE = `(() => { for (const name of ${JSON.stringify(REMOVED)}) delete globalThis[name]; })();`;
 
 const LOCKDOWN = `
 (() => {
-  delete globalThis.Date;
+  __appsync_builtins = undefined;
   const seen = new Set();
   const freeze = (o) => {
     if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.has(o)) return;
@@ -14,11 +59,12 @@ const LOCKDOWN = `
     for (const key of Reflect.ownKeys(o)) {
       const d = Object.getOwnPropertyDescriptor(o, key);
       if (d && 'value' in d) freeze(d.value);
+      else if (d) { freeze(d.get); freeze(d.set); }
     }
     freeze(Object.getPrototypeOf(o));
   };
   for (const name of Object.getOwnPropertyNames(globalThis)) {
-    if (name !== 'globalThis' && name !== 'console') freeze(globalThis[name]);
+    if (name !== 'globalThis') freeze(globalThis[name]);
     // The global object itself cannot be frozen in a vm context, but its
     // bindings can be made read-only so \`JSON = x\` cannot outlive an evaluation.
     const d = Object.getOwnPropertyDescriptor(globalThis, name);
@@ -26,32 +72,38 @@ const LOCKDOWN = `
       Object.defineProperty(globalThis, name, { value: d.value, writable: false, configurable: false, enumerable: d.enumerable });
     }
   }
+  freeze(Object.getPrototypeOf(globalThis));
 })();
 `;
 
-export interface Sandbox {
-  context: vm.Context;
-  /** Compiles code once; the script can be run many times. */
-  compile(source: string, filename: string): vm.Script;
-  /** Lines written with console.* by code running now go to this sink. */
-  setLogSink(sink: string[] | null): void;
+/** What install() in builtins/index.js answers (sandbox functions; the host passes them primitives only). */
+interface Installed {
+  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number): void;
+  run(): unknown;
 }
 
-export function createSandbox(): Sandbox {
-  let sink: string[] | null = null;
-  const format = (args: unknown[]) =>
-    args.map((a) => (typeof a === 'string' ? a : (() => { try { return JSON.stringify(a); } catch { return String(a); } })())).join(' ');
-  const write = (level: string) => (...args: unknown[]) => {
-    sink?.push(level === 'log' ? format(args) : `${level.toUpperCase()} ${format(args)}`);
-  };
-  const console = Object.freeze({ log: write('log'), info: write('info'), warn: write('warn'), error: write('error'), debug: write('debug') });
-  const context = vm.createContext({ console }, { codeGeneration: { strings: false, wasm: false }, name: 'APPSYNC_JS' });
+export interface Sandbox {
+  /** Compiles a factory's source once and returns the factory (a sandbox function). */
+  compile(source: string, filename: string): unknown;
+  /** Hands the runner its next job: primitives and a factory from compile(). */
+  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number): void;
+  /** Runs the job; answers its JSON text, or something else if the runner itself failed. */
+  runJob(): unknown;
+}
+
+export function createSandbox(builtinsScript: string, host: HostCapabilities): Sandbox {
+  const context = vm.createContext(Object.create(null), { codeGeneration: { strings: false, wasm: false }, name: 'APPSYNC_JS' });
+  vm.runInContext(PRELUDE, context);
+  // Strict mode for the whole bundle: sloppy functions would expose .caller and .arguments.
+  const install = vm.runInContext(`"use strict";\n${builtinsScript}`, context, { filename: 'appsync-builtins.js' }) as (h: HostCapabilities) => Installed;
+  const installed = install(host);
+  const { setJob, run } = installed;
   vm.runInContext(LOCKDOWN, context);
   return {
-    context,
-    compile: (source, filename) => new vm.Script(source, { filename }),
-    setLogSink: (s) => {
-      sink = s;
-    },
+    compile: (source, filename) => new vm.Script(source, { filename }).runInContext(context),
+    setJob,
+    // Called directly rather than through a vm.Script: entering the context via
+    // runInContext costs several µs per call (time and memory are metered inside).
+    runJob: run,
   };
 }

@@ -1,12 +1,14 @@
 // APPSYNC_JS built-ins, bundled (see ../builtins.ts) into one script that is
 // evaluated INSIDE the sandbox context, so nothing a resolver can reach belongs
 // to the host realm. One file per AppSync namespace; this one assembles the
-// modules resolver code imports and installs the job runner.
+// modules resolver code imports, guards the built-ins (limits.js), defines the
+// sandbox's own console, and hands the host the job runner.
 import { ai } from './ai-module.js';
 import { dynamodb } from './dynamodb-module.js';
 import { setHost } from './host.js';
+import { installLimits } from './limits.js';
 import { rds } from './rds-module.js';
-import { createRunner, setJob } from './runner.js';
+import { charge, console, createRunner, setJob, tooBig } from './runner.js';
 import { extensions, runtime } from './runtime.js';
 import { util } from './util.js';
 
@@ -16,9 +18,14 @@ function deepFreeze(o) {
   for (const k of Object.keys(o)) deepFreeze(o[k]);
 }
 
-/** Lends the host's capabilities, defines __appsync_run, returns setJob. */
-export function install(host) {
-  setHost(host);
+/**
+ * Lends the host's capabilities (primitives only, see host.js) and answers
+ * { setJob, run }. The caller freezes the intrinsics afterwards.
+ */
+export function install(rawHost) {
+  setHost(rawHost);
+  installLimits(charge, tooBig);
+  Object.defineProperty(globalThis, 'console', { value: console, writable: false, configurable: false, enumerable: false });
   const modules = {
     '@aws-appsync/utils': { util, runtime, extensions },
     '@aws-appsync/utils/dynamodb': dynamodb,
@@ -32,6 +39,5 @@ export function install(host) {
   );
   safeGlobal.globalThis = safeGlobal;
   Object.freeze(safeGlobal);
-  Object.defineProperty(globalThis, '__appsync_run', { value: createRunner(modules, safeGlobal), writable: false, configurable: false });
-  return setJob;
+  return Object.freeze({ setJob, run: createRunner(modules, safeGlobal) });
 }

@@ -1,23 +1,123 @@
 // The job runner: runs one handler of one compiled module against a JSON
-// context and answers with a JSON string built in here, so no host code
-// touches sandbox objects: { ok, value } | { error } | { early } | { thrown },
-// plus the evaluation's side effects (appended errors, extensions, stash).
+// context and answers with a JSON string built in here, so the host never
+// touches a sandbox object and the sandbox never sees a host one:
+// { ok, value } | { error } | { early } | { thrown } | { missing }, plus the
+// evaluation's side effects (appended errors, extensions, stash) and its
+// console lines.
 import { host } from './host.js';
+import { meteredStringify } from './limits.js';
 import { EARLY, ERROR, TIMEOUT, setState } from './state.js';
 
-// Time limit: resolver code calls tick() on every function entry and loop
-// iteration (inserted at compile time, see ../module.ts); every 256 ticks it
-// reads the clock.
-let ticks = 0;
+// Taken before limits.js guards JSON: the context comes from the host and may
+// be as big as a data source answer.
+const parseJson = JSON.parse;
+
+/** Ends an evaluation that went over a size or memory limit (see limits.js). */
+const LIMIT = Symbol('appsync.limit');
+
+// The meter. Resolver code calls tick() on every function entry and loop turn
+// (inserted at compile time, see ../module.ts); guarded built-ins charge the
+// elements or characters they work on (limits.js). Every CHECK_EVERY units the
+// clock and the heap are read, so work done inside built-ins counts against
+// the time limit too, and a heap that keeps growing ends the evaluation.
+const CHECK_EVERY = 1024;
+/**
+ * Heap an evaluation may add, in bytes. AWS documents no memory limit for
+ * APPSYNC_JS; this is the local server's own bound, well below V8's heap
+ * limit so that one evaluation cannot take the process down.
+ */
+export const MEMORY_LIMIT_BYTES = 256 * 1024 * 1024;
+
+let units = 0;
+let checkAt = CHECK_EVERY;
 let deadline = Infinity;
-function tick() {
-  ticks += 1;
-  if ((ticks & 255) === 0 && host.now() > deadline) throw { [TIMEOUT]: true };
+let baseHeap = -1;
+let running = false;
+let ended = null; // the signal that ended this evaluation: thrown again at every later check
+
+function check() {
+  if (!running) {
+    checkAt = units + CHECK_EVERY;
+    return;
+  }
+  if (ended) throw ended;
+  if (host.now() > deadline) {
+    ended = { [TIMEOUT]: true };
+    throw ended;
+  }
+  let used = host.heapUsed();
+  if (baseHeap < 0) baseHeap = used;
+  else if (used - baseHeap > MEMORY_LIMIT_BYTES) {
+    // Garbage counts until a GC runs: collect once before deciding.
+    host.collectGarbage();
+    used = host.heapUsed();
+    if (used - baseHeap > MEMORY_LIMIT_BYTES) {
+      ended = { [LIMIT]: `Execution exceeded the memory limit of ${MEMORY_LIMIT_BYTES / 1024 / 1024} MB` };
+      throw ended;
+    }
+  }
+  checkAt = units + CHECK_EVERY;
 }
+
+function tick() {
+  units += 1;
+  if (units >= checkAt) check();
+}
+
+/** Adds `n` units of built-in work to the meter. */
+export function charge(n) {
+  units += n;
+  if (units >= checkAt) check();
+}
+
+/** Ends the evaluation: a guarded built-in was asked for more than the caps allow. */
+export function tooBig(what) {
+  ended = { [LIMIT]: `Execution exceeded a size limit: ${what}` };
+  throw ended;
+}
+
+// console, built in here: lines go to the running job's log, which leaves
+// with its answer. Strings are written as they are, other values as JSON.
+let logs = [];
+function write(prefix) {
+  return (...args) => {
+    const line = args.map((a) => (typeof a === 'string' ? a : toLogText(a))).join(' ');
+    charge(line.length);
+    logs.push(prefix + line);
+  };
+}
+function toLogText(a) {
+  try {
+    return JSON.stringify(a);
+  } catch (e) {
+    if (isSignal(e)) throw e;
+    return String(a);
+  }
+}
+export const console = Object.freeze({
+  log: write(''),
+  info: write('INFO '),
+  warn: write('WARN '),
+  error: write('ERROR '),
+  debug: write('DEBUG '),
+});
+
+const isSignal = (e) => e !== null && typeof e === 'object' && (e === ended || Object.hasOwn(e, ERROR) || Object.hasOwn(e, EARLY));
 
 let job = null;
 export function setJob(factory, fnName, ctxJson, timeoutMs) {
-  job = { factory, fnName, ctxJson, timeoutMs };
+  job = { factory, fnName: String(fnName), ctxJson: String(ctxJson), timeoutMs: Number(timeoutMs) };
+}
+
+/** What ended a handler, as text: never runs more than the meter allows. */
+function describe(e, timeoutMs) {
+  if (e && typeof e === 'object' && Object.hasOwn(e, TIMEOUT)) return `Execution timed out after ${timeoutMs} ms`;
+  if (e && typeof e === 'object' && Object.hasOwn(e, LIMIT)) return e[LIMIT];
+  try {
+    return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  } catch (again) {
+    return ended ? describe(ended, timeoutMs) : 'Error';
+  }
 }
 
 /** Returns run(): the handler named by the last setJob, given the frozen modules and globals. */
@@ -25,32 +125,48 @@ export function createRunner(modules, safeGlobal) {
   return function run() {
     const { factory, fnName, ctxJson, timeoutMs } = job;
     job = null;
-    ticks = 0;
+    units = 0;
+    checkAt = CHECK_EVERY;
+    baseHeap = -1;
+    ended = null;
+    logs = [];
     deadline = timeoutMs > 0 ? host.now() + timeoutMs : Infinity;
-    const ctx = JSON.parse(ctxJson);
+    const ctx = parseJson(ctxJson);
     const state = { errors: [], extensions: {}, responseHeaders: {}, info: ctx.info || {}, identity: ctx.identity, authType: ctx.__authType };
-    setState(state);
     delete ctx.__authType;
     ctx.args = ctx.arguments;
     const out = { errors: state.errors, extensions: state.extensions };
+    setState(state);
+    running = true;
+    let answer;
     try {
-      const mod = factory(modules, tick, safeGlobal);
-      const fn = mod[fnName];
-      if (typeof fn !== 'function') {
-        out.missing = true;
-      } else {
-        const value = fn(ctx);
-        out.ok = true;
-        out.value = value === undefined ? null : value;
+      try {
+        const mod = factory(modules, tick, safeGlobal);
+        const fn = mod[fnName];
+        if (typeof fn !== 'function') {
+          out.missing = true;
+        } else {
+          const value = fn(ctx);
+          out.ok = true;
+          out.value = value === undefined ? null : value;
+        }
+      } catch (e) {
+        if (e && typeof e === 'object' && Object.hasOwn(e, ERROR)) out.error = e[ERROR];
+        else if (e && typeof e === 'object' && Object.hasOwn(e, EARLY)) out.early = e[EARLY];
+        else out.thrown = describe(e, timeoutMs);
       }
+      out.stash = ctx.stash;
+      out.logs = logs;
+      // Serialising runs resolver code too (toJSON, getters): still metered.
+      answer = meteredStringify(out);
     } catch (e) {
-      if (e && typeof e === 'object' && e[ERROR]) out.error = e[ERROR];
-      else if (e && typeof e === 'object' && e[EARLY]) out.early = e[EARLY];
-      else if (e && typeof e === 'object' && e[TIMEOUT]) out.thrown = `Execution timed out after ${timeoutMs} ms`;
-      else out.thrown = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      // The answer itself could not be built: report why, with only plain parts.
+      running = false;
+      answer = meteredStringify({ thrown: describe(e, timeoutMs), errors: [], extensions: {}, stash: {}, logs });
+    } finally {
+      running = false;
+      setState(null);
     }
-    out.stash = ctx.stash;
-    setState(null);
-    return JSON.stringify(out);
+    return answer;
   };
 }

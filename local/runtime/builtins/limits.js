@@ -1,0 +1,185 @@
+// Size limits on the built-ins whose cost a single call can blow up: the
+// time-limit probes (../module.ts) only run between calls, so without these
+// `Array.from({ length: 2e7 })` or `'x'.repeat(2 ** 28)` would run (and
+// allocate) unchecked inside one call. Each guarded built-in refuses inputs
+// or results over the caps, and charges the work it does to the evaluation's
+// meter (runner.js), which checks the clock and the heap every so many units.
+//
+// AWS documents no per-evaluation size or memory limit for APPSYNC_JS (the
+// "Supported runtime features" page and the AppSync quotas are silent), so
+// the caps are the local server's own: far above what a resolver shaping a
+// DynamoDB request or a 1 MB Query page needs, far below what hurts the host.
+// AWS's own lint (@aws-appsync/eslint-plugin, rule no-disallowed-methods)
+// goes further and lists Array.from, String.repeat, padStart and padEnd as
+// not implemented in APPSYNC_JS at all.
+
+/** Most elements an array may have when a guarded built-in works on it. */
+export const MAX_ARRAY_LENGTH = 1_000_000;
+/** Most characters a string may have when a guarded built-in works on it. */
+export const MAX_STRING_LENGTH = 8 * 1024 * 1024;
+
+const { apply } = Reflect;
+const { isArray } = Array;
+const StringCtor = String;
+const stringifyJson = JSON.stringify;
+let meter = () => {};
+let arrayCheck = () => {};
+
+/**
+ * JSON text of an evaluation's answer: the nodes are metered and no array is
+ * walked past MAX_ARRAY_LENGTH, but the text itself may be as big as the data
+ * source answer it carries.
+ */
+export function meteredStringify(value) {
+  return stringifyJson(value, function (key, v) {
+    meter(1);
+    if (isArray(v)) arrayCheck(v.length, 'JSON.stringify');
+    return v;
+  });
+}
+
+/**
+ * Wraps the built-ins in place. `charge(units)` meters work (and may end the
+ * evaluation); `tooBig(what)` ends it with a size error. Must run before the
+ * intrinsics are frozen.
+ */
+export function installLimits(charge, tooBig) {
+  const arrayLength = (n, what) => {
+    if (n > MAX_ARRAY_LENGTH) tooBig(`${what}: array of ${n} elements (limit ${MAX_ARRAY_LENGTH})`);
+    charge(n > 0 ? n : 0);
+  };
+  const stringLength = (n, what) => {
+    if (n > MAX_STRING_LENGTH) tooBig(`${what}: string of ${n} characters (limit ${MAX_STRING_LENGTH})`);
+    charge(n > 0 ? n : 0);
+  };
+  meter = charge;
+  arrayCheck = arrayLength;
+  const resultSize = (r, what) => {
+    if (typeof r === 'string') stringLength(r.length, what);
+    else if (isArray(r)) arrayLength(r.length, what);
+    return r;
+  };
+  const replace = (obj, name, make) => {
+    const orig = obj[name];
+    if (typeof orig !== 'function') return;
+    const guarded = make(orig);
+    Object.defineProperty(guarded, 'name', { value: orig.name });
+    Object.defineProperty(guarded, 'length', { value: orig.length });
+    Object.defineProperty(obj, name, { value: guarded, writable: true, configurable: true, enumerable: false });
+  };
+
+  // Array.prototype: every method walks `this.length` elements (holes included),
+  // and `a.length = 4e9` makes such an array for free, so the length is checked
+  // before the walk. The iterator is guarded too: spread, for-of and
+  // destructuring go through it.
+  const AP = Array.prototype;
+  const cheap = new Set(['at', 'pop', 'push', 'constructor']);
+  for (const name of Reflect.ownKeys(AP)) {
+    if (typeof name !== 'string' || cheap.has(name)) continue;
+    replace(AP, name, (orig) =>
+      function (...args) {
+        arrayLength(this == null ? 0 : this.length, `Array.prototype.${name}`);
+        if (name === 'concat') {
+          let total = this.length;
+          for (const a of args) total += isArray(a) ? a.length : 1;
+          arrayLength(total, 'Array.prototype.concat');
+        }
+        return resultSize(apply(orig, this, args), `Array.prototype.${name}`);
+      },
+    );
+  }
+  const values = AP.values;
+  Object.defineProperty(AP, Symbol.iterator, { value: values, writable: true, configurable: true, enumerable: false });
+
+  replace(Array, 'from', (orig) =>
+    function from(items, ...rest) {
+      const n = typeof items === 'string' ? items.length : items != null ? items.length : 0;
+      arrayLength(n, 'Array.from');
+      return resultSize(apply(orig, this, [items, ...rest]), 'Array.from');
+    },
+  );
+
+  // String.prototype: strings built with `+` can reach V8's maximum length, so
+  // every method checks the receiver; the ones that build bigger strings check
+  // the size they are asked for first.
+  const SP = String.prototype;
+  for (const name of Reflect.ownKeys(SP)) {
+    // toString/valueOf are what String(obj) calls: wrapping them would recurse.
+    if (name === 'constructor' || name === 'length' || name === 'toString' || name === 'valueOf') continue;
+    const label = typeof name === 'string' ? name : 'iterator';
+    replace(SP, name, (orig) =>
+      function (...args) {
+        const s = StringCtor(this);
+        stringLength(s.length, `String.prototype.${label}`);
+        if (name === 'repeat' || name === 'padStart' || name === 'padEnd') {
+          // Coerced once here, so a valueOf runs once, as with the plain built-in.
+          args[0] = Number(args[0]);
+          stringLength(name === 'repeat' ? s.length * args[0] : args[0], `String.prototype.${name}`);
+        }
+        return resultSize(apply(orig, s, args), `String.prototype.${label}`);
+      },
+    );
+  }
+
+  // Regular expressions: the subject string is checked; catastrophic
+  // backtracking is cut by V8's linear-time fallback engine (see ../sandbox.ts).
+  const RP = RegExp.prototype;
+  for (const name of ['exec', 'test', Symbol.match, Symbol.matchAll, Symbol.replace, Symbol.search, Symbol.split]) {
+    const label = typeof name === 'string' ? name : name.description;
+    replace(RP, name, (orig) =>
+      function (input, ...rest) {
+        const s = StringCtor(input);
+        stringLength(s.length, `RegExp.prototype[${label}]`);
+        return resultSize(apply(orig, this, [s, ...rest]), `RegExp.prototype[${label}]`);
+      },
+    );
+  }
+
+  // JSON: stringify walks every index of an array however sparse; a replacer
+  // checks each array before it is walked and meters the nodes.
+  replace(JSON, 'stringify', (orig) =>
+    function stringify(value, replacer, space) {
+      const user = typeof replacer === 'function' ? replacer : null;
+      const guard = isArray(replacer)
+        ? replacer
+        : function (key, v) {
+            charge(1);
+            const r = user ? apply(user, this, [key, v]) : v;
+            if (isArray(r)) arrayLength(r.length, 'JSON.stringify');
+            else if (typeof r === 'string') stringLength(r.length, 'JSON.stringify');
+            return r;
+          };
+      return resultSize(apply(orig, JSON, [value, guard, space]), 'JSON.stringify');
+    },
+  );
+  replace(JSON, 'parse', (orig) =>
+    function parse(text, ...rest) {
+      const s = StringCtor(text);
+      stringLength(s.length, 'JSON.parse');
+      return apply(orig, JSON, [s, ...rest]);
+    },
+  );
+
+  // Object: results are as big as what exists, but copying them in a loop is
+  // work the probes would not see.
+  for (const name of ['keys', 'values', 'entries', 'getOwnPropertyNames']) {
+    replace(Object, name, (orig) =>
+      function (...args) {
+        const r = apply(orig, Object, args);
+        if (isArray(r)) arrayLength(r.length, `Object.${name}`);
+        return r;
+      },
+    );
+  }
+
+  // URI coding: output is up to nine times the input.
+  for (const name of ['encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape', 'unescape']) {
+    replace(globalThis, name, (orig) =>
+      function (input) {
+        const s = StringCtor(input);
+        stringLength(s.length, name);
+        return resultSize(orig(s), name);
+      },
+    );
+  }
+}
