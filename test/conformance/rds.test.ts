@@ -715,6 +715,7 @@ export function response(ctx) {}`,
 // is AWS's own sample documentation for the module; its `sql` example states its full answer.
 const SAMPLES = 'https://github.com/aws-samples/aws-appsync-resolver-samples/blob/838d739/samples/rds/README.md';
 const RDS_REF = 'Built-in modules › Amazon RDS module functions';
+const RDS_JS = 'AWS AppSync JavaScript resolver function reference for Amazon RDS';
 const NAMED = 'The page writes the statement over several lines with named placeholders; the expected text is the one-line :P0… form of the recorded answers.';
 const UNSTATED = 'AWS shows no output for this example: the expected text is the twin\'s own rendering (standard SQL, spaced like the recorded `LENGTH ("name")`), kept here so a change to it is deliberate.';
 
@@ -877,6 +878,40 @@ const DOCUMENTED: ModuleCase[] = [
     code: 'export function request(ctx) { return rds.createPgStatement(rds.sql`select ${rds.typeHint.TIMESTAMP(ctx.args.when)}`); }',
     context: { arguments: { when: '2024-01-31 12:00:00' } },
     expect: req(['select :P0'], { ':P0': '2024-01-31 12:00:00' }, { ':P0': 'TIMESTAMP' }),
+  },
+  {
+    name: 'sql tag: a value from the arguments',
+    source: { doc: `${RDS_JS} › SQL tagged template`, note: 'The page shows no answer. The twin keeps the template text as written, line breaks included, and binds the value (as the recorded "postgresql sql tagged template" answer binds its values).' },
+    code: 'export function request(ctx) {\n  const query = rds.sql`\nSELECT * FROM table\nWHERE column = ${ctx.args.col}`;\n  return rds.createMySQLStatement(query);\n}',
+    context: { arguments: { col: 'x' } },
+    expect: req(['\nSELECT * FROM table\nWHERE column = :P0'], { ':P0': 'x' }),
+  },
+  {
+    name: 'creating statements: two sql templates, one numbering',
+    source: { doc: `${RDS_JS} › Creating statements`, note: 'The page shows no answer; the recorded "mysql sql tagged template" answer is this example with a type hint.' },
+    code: 'export function request(ctx) {\n  const { id, text } = ctx.args;\n  const s1 = rds.sql`insert into Post(id, text) values(${id}, ${text})`;\n  const s2 = rds.sql`select * from Post where id = ${id}`;\n  return rds.createMySQLStatement(s1, s2);\n}',
+    context: { arguments: { id: 'p1', text: 'hello' } },
+    expect: req(['insert into Post(id, text) values(:P0, :P1)', 'select * from Post where id = :P2'], { ':P0': 'p1', ':P1': 'hello', ':P2': 'p1' }),
+  },
+  {
+    name: 'retrieving data: one array per statement, [1][0] is the first row of the second',
+    source: { doc: `${RDS_JS} › Retrieving data`, note: 'The rows come from the recorded "toJsonObject update and select" context.' },
+    code: 'export function request(ctx) { return rds.toJsonObject(ctx.result)[1][0]; }',
+    context: { result: JSON.stringify({ sqlStatementResults: [{ numberOfRecordsUpdated: 1, generatedFields: [] }, BOOKS] }) },
+    expect: BOOK_ROWS[0],
+  },
+  {
+    name: 'retrieving data: null for a result that is not JSON',
+    source: { doc: `${RDS_JS} › Retrieving data`, note: 'The page: toJsonObject returns null if the result value is invalid or unexpected.' },
+    code: "export function request(ctx) { return rds.toJsonObject('not json'); }",
+    expect: null,
+  },
+  {
+    name: 'retrieving data: null for a result without sqlStatementResults',
+    source: { doc: `${RDS_JS} › Retrieving data`, note: 'The page: null "if the result value is invalid or unexpected"; which values count as unexpected it does not list — the twin counts a value without a sqlStatementResults array.' },
+    code: 'export function request(ctx) { return util.rds.toJsonObject(ctx.result); }',
+    context: { result: JSON.stringify({ records: [] }) },
+    expect: null,
   },
   {
     name: 'util.rds.toJsonObject: one array of rows per statement',

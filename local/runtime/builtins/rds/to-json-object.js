@@ -10,10 +10,10 @@
 // - array values become (nested) arrays, blobValue stays base64 text;
 // - a result without records (INSERT, UPDATE…) gives [{}] ("toJsonObject insert
 //   or update"), where the page and the d.ts say "an empty list".
-// AWS does not say what null, a non-object or malformed JSON gives: the twin
-// answers null for a nullish or non-object input and rejects text that is
-// not JSON with the parser's message.
-import { reject } from './errors.js';
+// "AWS AppSync JavaScript resolver function reference for Amazon RDS ›
+// Retrieving data": toJsonObject "returns null if the result value is invalid
+// or unexpected" — text that is not JSON, a value that is not an object, an
+// object without a sqlStatementResults array.
 import { isPlain } from './values.js';
 
 const SCALARS = ['stringValue', 'longValue', 'doubleValue', 'booleanValue', 'blobValue'];
@@ -53,11 +53,10 @@ export function toJsonObject(data) {
   if (typeof data === 'string') {
     try {
       parsed = JSON.parse(data);
-    } catch (e) {
-      reject(e.message);
+    } catch {
+      return null;
     }
   }
-  if (!isPlain(parsed)) return null;
-  const results = Array.isArray(parsed.sqlStatementResults) ? parsed.sqlStatementResults : [];
-  return results.map(rowsOf);
+  if (!isPlain(parsed) || !Array.isArray(parsed.sqlStatementResults)) return null;
+  return parsed.sqlStatementResults.map(rowsOf);
 }
