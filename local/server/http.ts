@@ -107,17 +107,30 @@ function parseGraphQLBody(text: string): Parsed {
   return { ok: true, query, variables: (variables as Record<string, unknown>) ?? null, operationName: (operationName as string) ?? null };
 }
 
+/** The request's URL; a request line no URL parser accepts reads as a bare path. */
+export function requestUrl(req: IncomingMessage): URL {
+  try {
+    return new URL(req.url ?? '/', 'http://local');
+  } catch {
+    return new URL('/', 'http://local');
+  }
+}
+
 function parseGraphQLQueryString(url: URL): Parsed {
   const query = url.searchParams.get('query');
   if (!query) return { ok: false, status: 400, body: malformed('Unable to parse GraphQL query.') };
   let variables: Record<string, unknown> | null = null;
   const v = url.searchParams.get('variables');
   if (v) {
+    let parsed: unknown;
     try {
-      variables = JSON.parse(v) as Record<string, unknown>;
+      parsed = JSON.parse(v);
     } catch {
       return { ok: false, status: 400, body: malformed('Unable to parse GraphQL query.') };
     }
+    // As in a POST body: variables are an object (or null), nothing else.
+    if (parsed !== null && (typeof parsed !== 'object' || Array.isArray(parsed))) return { ok: false, status: 400, body: malformed('Unable to parse GraphQL query.') };
+    variables = parsed as Record<string, unknown> | null;
   }
   return { ok: true, query, variables, operationName: url.searchParams.get('operationName') };
 }
@@ -164,7 +177,7 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, o
     report(auth.status, null, errorType);
     return;
   }
-  const parsed = req.method === 'GET' ? parseGraphQLQueryString(new URL(req.url ?? '/', 'http://local')) : parseGraphQLBody(body.text);
+  const parsed = req.method === 'GET' ? parseGraphQLQueryString(requestUrl(req)) : parseGraphQLBody(body.text);
   if (!parsed.ok) {
     reply(parsed.status, parsed.body, { 'x-amzn-errortype': 'MalformedHttpRequestException' });
     report(parsed.status, null, 'MalformedHttpRequestException');

@@ -19,7 +19,9 @@ import { ensureTables } from '../engine/tables.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { mintToken, type MintOptions } from './auth/tokens.js';
 import { loadAppSyncSchema } from './graphql/schema.js';
-import { handleGraphQL, send } from './http.js';
+import { handleGraphQL, requestUrl, send } from './http.js';
+import { isLocalRequest, isLoopbackHost } from './loopback.js';
+import { installSafetyNet } from './safety-net.js';
 import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
 import { formatRequestLine, formatVerbose } from './log.js';
 import { createGraphQLService } from './service.js';
@@ -68,6 +70,11 @@ export interface StartOptions {
   frontendConfigPath?: string | false;
   /** Receives every log line (default: none). */
   log?: (line: string) => void;
+  /**
+   * Log and survive exceptions and rejections nothing caught (the CLI turns it
+   * on; off by default so an embedding process keeps its own policy).
+   */
+  safetyNet?: boolean;
   /** Called with the capacity units each DynamoDB call consumed (benchmarks). */
   onConsumedCapacity?: (operation: string, units: number) => void;
 }
@@ -233,6 +240,12 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     schema: () => swappable.service.schema,
   });
 
+  const host = opts.host ?? '127.0.0.1';
+  const loopbackOnly = isLoopbackHost(host);
+  if (!loopbackOnly) {
+    log(`warning: listening on ${host}, beyond this machine: anyone who can reach it can call the API with the local keys printed here. The token mint (/token) is off.`);
+  }
+
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0];
     void (async () => {
@@ -249,8 +262,16 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
         return;
       }
       if (path === '/token' && (req.method === 'POST' || req.method === 'GET')) {
-        // Local convenience for the console: mint a token for a user name and groups.
-        const url = new URL(req.url ?? '/', 'http://local');
+        // Local convenience for the console: mint a token for a user name and
+        // groups. Only for this machine: never when the server listens beyond
+        // loopback, and only to loopback callers naming it localhost/127.0.0.1/[::1]
+        // (a DNS-rebinding page names it by its own host). The CLI's
+        // `appsync-local token` signs with the data directory's key instead.
+        if (!loopbackOnly || !isLocalRequest(req)) {
+          send(res, 403, { errors: [{ errorType: 'AccessDeniedException', message: 'The token mint answers only local callers of a server bound to loopback; use `appsync-local token`.' }] });
+          return;
+        }
+        const url = requestUrl(req);
         const user = url.searchParams.get('user') ?? 'alice';
         const groups = url.searchParams.getAll('group').flatMap((g) => g.split(',')).filter(Boolean);
         const token = await mintToken(keys, { user, groups });
@@ -268,7 +289,6 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
   const realtime = attachRealtime(server, { service: swappable.service, authenticator, path: '/graphql/realtime' });
 
-  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(opts.port ?? 0, host, () => {
@@ -320,6 +340,8 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     );
   }
 
+  const uninstallSafetyNet = opts.safetyNet ? installSafetyNet(log) : () => {};
+
   let stopped = false;
   return {
     url,
@@ -344,6 +366,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     async stop() {
       if (stopped) return;
       stopped = true;
+      uninstallSafetyNet();
       for (const w of watchers) w.close();
       await realtime.close();
       server.closeAllConnections?.();

@@ -8,7 +8,9 @@ import { engineDataPath, startDynamoDbLocal } from '../../engine/dynamodb-local.
 const HELP = `usage: appsync-local start [options]
 
   --port N                 port to listen on (default 4000; 0 picks a free one)
-  --host ADDR              address to bind (default 127.0.0.1)
+  --host ADDR              address to bind (default 127.0.0.1, this machine only); another
+                           address opens the API to the network: a warning is printed and
+                           the console's token mint (/token) is off
   --https                  serve HTTPS/WSS with a locally generated certificate
   --in-memory              DynamoDB Local without persistence (default: keep data in <data-dir>/dynamodb)
   --dynamodb-endpoint URL  use this DynamoDB instead of starting DynamoDB Local
@@ -83,6 +85,8 @@ export async function run(args: string[]): Promise<number> {
     tablePrefix: values['table-prefix']!,
     verbose: values.verbose!,
     log: out,
+    // Log and survive what no handler caught, rather than die under every client.
+    safetyNet: true,
   });
   const ready = Math.round(performance.now() - t0);
   const k = app.keys;

@@ -47,9 +47,23 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      socket.destroy(); // not a request line any client of this endpoint sends
+      return;
+    }
     if (url.pathname !== path) return; // another listener may own it; otherwise Node closes it
-    wss.handleUpgrade(req, socket, head, (ws) => void accept(ws, req, url));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      // Whatever goes wrong while connecting ends this connection, never the process.
+      accept(ws, req, url).catch(() => {
+        if (ws.readyState === ws.OPEN) {
+          ws.send(JSON.stringify({ type: 'connection_error', payload: { errors: [{ errorType: 'InternalFailureException', message: 'An internal failure occurred.', errorCode: 500 }] } }));
+        }
+        ws.close(1011);
+      });
+    });
   };
   server.on('upgrade', onUpgrade);
 
@@ -59,6 +73,9 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   async function accept(socket: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
     const conn: Connection = { socket, subscriptions: new Map() };
     connections.add(conn);
+    // A frame over maxPayload or a broken frame makes ws emit 'error' and close
+    // the socket; without a listener the emit would throw out of the process.
+    socket.on('error', () => socket.terminate());
     const timers: NodeJS.Timeout[] = [];
     socket.on('close', () => {
       connections.delete(conn);
@@ -124,7 +141,12 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
       }
       if (!acked) return; // AppSync ignores messages sent before the ack
       const id = typeof msg.id === 'string' ? msg.id : undefined;
-      if (msg.type === 'start') void start(conn, id, msg.payload, req, send);
+      if (msg.type === 'start') {
+        start(conn, id, msg.payload, req, send).catch(() => {
+          if (id && conn.subscriptions.get(id) === 'pending') conn.subscriptions.delete(id);
+          send({ type: 'error', ...(id ? { id } : {}), payload: { errors: [{ errorType: 'InternalFailureException', message: 'An internal failure occurred.' }] } });
+        });
+      }
       else if (msg.type === 'stop') {
         if (id && conn.subscriptions.delete(id)) send({ type: 'complete', id });
       } else {
@@ -152,7 +174,12 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     } catch {
       return error('BadRequestException', 'payload.data is not valid JSON');
     }
-    if (typeof request?.query !== 'string') return error('BadRequestException', 'query is required');
+    if (!request || typeof request !== 'object' || Array.isArray(request) || typeof request.query !== 'string') return error('BadRequestException', 'query is required');
+    // graphql-js throws on variables that are not an object: refuse them as a bad request.
+    const variables = request.variables;
+    if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
+      return error('BadRequestException', 'variables must be a JSON object');
+    }
     const headers = lower(p.extensions?.authorization);
     conn.subscriptions.set(id, 'pending');
     // IAM clients sign a virtual POST to the GraphQL endpoint whose body is the data string.
@@ -169,7 +196,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     }
     const started = await opts.service.startSubscription({
       query: request.query,
-      variables: (request.variables as Record<string, unknown> | null | undefined) ?? null,
+      variables: (variables as Record<string, unknown> | null | undefined) ?? null,
       operationName: typeof request.operationName === 'string' ? request.operationName : null,
       auth,
       headers,
