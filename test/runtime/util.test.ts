@@ -53,6 +53,17 @@ describe('util.time', () => {
       '2018-02-07 03:01:35+0800',
     );
   });
+  it('formats with the DateTimeFormatter letters the page points to', () => {
+    // "Time helpers in util.time": "The syntax for datetime formats is based on DateTimeFormatter".
+    const f = (pattern: string, zone?: string) => evalExpr(`util.time.epochMilliSecondsToFormatted(1517943695750, ${JSON.stringify(pattern)}${zone ? `, ${JSON.stringify(zone)}` : ''})`);
+    expect(f("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe('2018-02-06T19:01:35.750Z');
+    expect(f('EEE, d MMM yyyy HH:mm:ss Z')).toBe('Tue, 6 Feb 2018 19:01:35 +0000');
+    expect(f('EEEE MMMM dd, yy hh:mm a', 'Australia/Perth')).toBe('Wednesday February 07, 18 03:01 AM');
+    expect(f('D k K h S SS', '+05:30')).toBe('38 24 0 12 7 75'); // 00:31 the next day: k counts 1-24
+    expect(f('XXX XX X x ZZZZ ZZZZZ O', 'Australia/Adelaide')).toBe('+10:30 +1030 +1030 +1030 GMT+10:30 +10:30 GMT+10:30');
+    expect(f("'quoted ''text''' yyyy")).toBe("quoted 'text' 2018");
+    expect(() => f('yyyy-MM-dd qq')).toThrow('Unknown pattern letter: q');
+  });
   it('parses ISO 8601 and formatted strings', () => {
     expect(evalExpr('util.time.parseISO8601ToEpochMilliSeconds("2018-02-01T17:21:05.000+08:00")')).toBe(1517476865000);
     expect(evalExpr('util.time.parseFormattedToEpochMilliSeconds("2018-02-02 01:19:22+0000", "yyyy-MM-dd HH:mm:ssZ")')).toBe(1517534362000);
