@@ -183,6 +183,22 @@ describe("this API's console, opened cold", () => {
       await fresh.close();
     }
   });
+  it('opened under a name other than localhost, where the server will not mint tokens, it still shows the docs and takes a pasted token', async () => {
+    // The token mint answers only callers that name the server localhost/127.0.0.1/[::1]
+    // (DNS rebinding); console.test is resolved to the same server by the browser.
+    const renamed = await launchBrowser({ launch: { args: ['--host-resolver-rules=MAP console.test 127.0.0.1', '--proxy-bypass-list=console.test'] } });
+    try {
+      const other = await renamed.newPage();
+      await other.goto(`http://console.test:${new URL(origin).port}/`);
+      await expect.poll(() => other.textContent('#status')).toContain('the server answered 403');
+      expect(await other.isVisible('#credential')).toBe(true);
+      await expect.poll(async () => (await other.locator('.graphiql-doc-explorer').textContent()) ?? '', { timeout: 15_000 }).toContain('mutation: Mutation');
+      await other.fill('#credential', await server.mintToken('dave'));
+      expect(await run(other, 'Me')).toEqual({ data: { me: null } });
+    } finally {
+      await renamed.close();
+    }
+  });
 });
 
 describe('console auth modes (fixture API: API key default, Cognito additional)', () => {
