@@ -148,3 +148,22 @@ describe('runtime.earlyReturn in a pipeline', () => {
     expect(out.data).toEqual({ prev: 'f2' });
   });
 });
+
+// Doc: "HTTP helpers in util.http"
+describe('util.http', () => {
+  it('copyHeaders leaves out the restricted hop-by-hop headers, whatever their case', () => {
+    expect(evalExpr('util.http.copyHeaders({ Host: "h", "Content-Length": "3", connection: "x", TE: "t", "x-custom": "1", authorization: "a" })')).toEqual({
+      'x-custom': '1',
+      authorization: 'a',
+    });
+  });
+  it('addResponseHeader ignores restricted names and null values with a ResponseHeaderError, keeps the rest', () => {
+    const a = evaluateCode({
+      code: `import { util } from '@aws-appsync/utils';\nexport function request(ctx) { util.http.addResponseHeader('itemsCount', 7); util.http.addResponseHeaders({ 'Content-Type': 'x', 'x-amz-id': '1', empty: null }); return {}; }\nexport function response(ctx) { return null; }`,
+      function: 'request',
+      context: {},
+    });
+    expect(JSON.parse(a.evaluationResult!)).toEqual({});
+    expect(JSON.parse(a.outErrors!).map((e: { errorType: string }) => e.errorType)).toEqual(['ResponseHeaderError', 'ResponseHeaderError', 'ResponseHeaderError']);
+  });
+});

@@ -33,6 +33,32 @@ function authTypeOf(state) {
   return 'API Key Authorization';
 }
 
+// "HTTP helpers in util.http": copyHeaders drops these; addResponseHeader also
+// refuses the CORS/Vary/Content-Type names and the x-amz(n)- prefixes, and an
+// empty name, a refused name or a null value is ignored with a
+// ResponseHeaderError in the operation's errors (its message is not documented).
+const HOP_BY_HOP = new Set(['transfer-encoding', 'connection', 'host', 'expect', 'keep-alive', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'content-length']);
+const RESPONSE_ONLY = new Set([
+  'access-control-allow-credentials',
+  'access-control-allow-origin',
+  'access-control-expose-headers',
+  'access-control-max-age',
+  'access-control-allow-methods',
+  'access-control-allow-headers',
+  'vary',
+  'content-type',
+]);
+
+function addResponseHeader(name, value) {
+  const n = name === null || name === undefined ? '' : String(name);
+  const lower = n.toLowerCase();
+  if (!n || HOP_BY_HOP.has(lower) || RESPONSE_ONLY.has(lower) || lower.startsWith('x-amz-') || lower.startsWith('x-amzn-') || value === null || value === undefined) {
+    current().errors.push(errorObject(`Response header '${n}' was ignored: empty or restricted name, or null value`, 'ResponseHeaderError'));
+    return;
+  }
+  current().responseHeaders[n] = value;
+}
+
 const blank = (v) => v === null || v === undefined || String(v).trim() === '';
 
 export const util = {
@@ -86,9 +112,15 @@ export const util = {
   transform,
   rds: rdsUtil,
   http: {
-    copyHeaders: (h) => Object.assign({}, h),
-    addResponseHeader(name, value) { current().responseHeaders[name] = value; },
-    addResponseHeaders(h) { Object.assign(current().responseHeaders, h); },
+    copyHeaders(h) {
+      const out = {};
+      for (const k of Object.keys(h || {})) if (!HOP_BY_HOP.has(k.toLowerCase())) out[k] = h[k];
+      return out;
+    },
+    addResponseHeader,
+    addResponseHeaders(h) {
+      for (const k of Object.keys(h || {})) addResponseHeader(k, h[k]);
+    },
   },
   xml: {
     toMap: unsupported('util.xml.toMap'),
