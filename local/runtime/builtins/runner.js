@@ -32,6 +32,7 @@ let units = 0;
 let checkAt = CHECK_EVERY;
 let deadline = Infinity;
 let baseHeap = -1;
+let collectAt = MEMORY_LIMIT_BYTES; // growth that triggers the next collection
 let running = false;
 let ended = null; // the signal that ended this evaluation: thrown again at every later check
 
@@ -45,16 +46,18 @@ function check() {
     ended = { [TIMEOUT]: true };
     throw ended;
   }
-  let used = host.heapUsed();
+  const used = host.heapUsed();
   if (baseHeap < 0) baseHeap = used;
-  else if (used - baseHeap > MEMORY_LIMIT_BYTES) {
-    // Garbage counts until a GC runs: collect once before deciding.
+  else if (used - baseHeap > collectAt) {
+    // Garbage counts as used until a GC runs: collect before deciding, and let
+    // the heap grow a quarter of the limit past what survived before the next one.
     host.collectGarbage();
-    used = host.heapUsed();
-    if (used - baseHeap > MEMORY_LIMIT_BYTES) {
+    const kept = host.heapUsed() - baseHeap;
+    if (kept > MEMORY_LIMIT_BYTES) {
       ended = { [LIMIT]: `Execution exceeded the memory limit of ${MEMORY_LIMIT_BYTES / 1024 / 1024} MB` };
       throw ended;
     }
+    collectAt = Math.max(MEMORY_LIMIT_BYTES, kept + MEMORY_LIMIT_BYTES / 4);
   }
   checkAt = units + CHECK_EVERY;
 }
@@ -128,6 +131,7 @@ export function createRunner(modules, safeGlobal) {
     units = 0;
     checkAt = CHECK_EVERY;
     baseHeap = -1;
+    collectAt = MEMORY_LIMIT_BYTES;
     ended = null;
     logs = [];
     deadline = timeoutMs > 0 ? host.now() + timeoutMs : Infinity;
