@@ -169,14 +169,22 @@ export interface BrowserOptions {
 }
 
 /** Launches the test browser: headless, a fresh profile (Playwright's temporary user-data-dir), loopback only. */
+/**
+ * The package ships a Linux x64 build only. Elsewhere (macOS, Windows, arm64)
+ * the tests use $BROWSER_EXECUTABLE, or else the installed Google Chrome.
+ */
+const bundled = process.platform === 'linux' && process.arch === 'x64' && !process.env.BROWSER_EXECUTABLE;
+
 export async function launchBrowser(opts: BrowserOptions = {}): Promise<Browser> {
-  const { executablePath, env } = await unpackedBrowser();
+  const { executablePath, env } = bundled
+    ? await unpackedBrowser()
+    : { executablePath: process.env.BROWSER_EXECUTABLE, env: {} as Record<string, string> };
   const args = [...BROWSER_ARGS];
   if (opts.trustCertificate) args.push(`--ignore-certificate-errors-spki-list=${spkiFingerprint(opts.trustCertificate)}`);
   return chromium.launch({
     headless: true,
     ...opts.launch,
-    executablePath,
+    ...(executablePath ? { executablePath } : { channel: 'chrome' }),
     args: [...args, ...(opts.launch?.args ?? [])],
     env: { ...(process.env as Record<string, string>), ...env, ...opts.launch?.env },
   });
