@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,13 +79,21 @@ describe('test browser', () => {
       await browser?.close();
     });
 
-    it("runs on the NSS libraries shipped in the package, not the system's", async () => {
+    it('needs nothing from the system but the C runtime: NSS and the rest come from the package', async () => {
       const { executablePath } = await unpackedBrowser();
       const pids = browserPids(executablePath);
       expect(pids.length).toBeGreaterThan(0);
-      const maps = readFileSync(`/proc/${pids[0]}/maps`, 'utf8');
-      const nss = maps.split('\n').find((l) => l.includes('libnss3.so'));
-      expect(nss).toContain(join(browserCacheDir(), 'lib', 'libnss3.so'));
+      const libs = new Set<string>();
+      for (const pid of pids) {
+        for (const line of readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')) {
+          const lib = /\s(\/\S+\.so[.\d]*)$/.exec(line)?.[1];
+          if (lib) libs.add(lib);
+        }
+      }
+      const own = join(browserCacheDir(), 'lib');
+      expect([...libs].filter((l) => l.startsWith(own)).map((l) => basename(l))).toEqual(expect.arrayContaining(['libnss3.so', 'libnspr4.so', 'libexpat.so.1']));
+      const fromSystem = [...libs].filter((l) => !l.startsWith(own)).map((l) => basename(l));
+      for (const lib of fromSystem) expect(['ld-linux-x86-64.so.2', 'libc.so.6', 'libdl.so.2', 'libgcc_s.so.1', 'libm.so.6', 'libpthread.so.0', 'librt.so.1']).toContain(lib);
     });
 
     it('reaches nothing but loopback: other addresses go to a proxy that is not there', async () => {
