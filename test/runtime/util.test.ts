@@ -64,6 +64,18 @@ describe('util.time', () => {
     expect(f("'quoted ''text''' yyyy")).toBe("quoted 'text' 2018");
     expect(() => f('yyyy-MM-dd qq')).toThrow('Unknown pattern letter: q');
   });
+  it('parses with the same letters: quoted text, names, 12-hour clocks, offsets in the text or from the zone', () => {
+    const p = (text: string, pattern: string, zone?: string) =>
+      evalExpr(`util.time.parseFormattedToEpochMilliSeconds(${JSON.stringify(text)}, ${JSON.stringify(pattern)}${zone ? `, ${JSON.stringify(zone)}` : ''})`);
+    expect(p('2018-02-01T17:21:05.000+0800', "yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toBe(1517476865000);
+    expect(p('2018-02-01T17:21:05.5+08:00', "yyyy-MM-dd'T'HH:mm:ss.SXXX")).toBe(1517476865500);
+    expect(p('2018-02-07 03:01:35', 'yyyy-MM-dd HH:mm:ss', 'Australia/Perth')).toBe(1517943695000);
+    expect(p('Tue, 6 Feb 2018 07:01 PM', 'EEE, d MMM yyyy hh:mm a')).toBe(1517943660000);
+    expect(p('2018-02-06 19:01:35Z', 'yyyy-MM-dd HH:mm:ssX', 'Australia/Perth')).toBe(1517943695000);
+    const round = evalExpr('util.time.parseFormattedToEpochMilliSeconds(util.time.epochMilliSecondsToFormatted(1517943695750, "dd/MM/yyyy HH:mm:ss.SSS Z", "America/New_York"), "dd/MM/yyyy HH:mm:ss.SSS Z")');
+    expect(round).toBe(1517943695750);
+    expect(() => p('6 Feb 2018', 'yyyy-MM-dd')).toThrow("Text '6 Feb 2018' could not be parsed with pattern 'yyyy-MM-dd'");
+  });
   it('parses ISO 8601 and formatted strings', () => {
     expect(evalExpr('util.time.parseISO8601ToEpochMilliSeconds("2018-02-01T17:21:05.000+08:00")')).toBe(1517476865000);
     expect(evalExpr('util.time.parseFormattedToEpochMilliSeconds("2018-02-02 01:19:22+0000", "yyyy-MM-dd HH:mm:ssZ")')).toBe(1517534362000);

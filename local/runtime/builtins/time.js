@@ -1,7 +1,7 @@
 // util.time: the sandbox's only clock (Date is absent). "Time helpers in
-// util.time": formats follow Java's DateTimeFormatter. Formatting runs here on
-// plain arithmetic; the host lends the clock, ISO parsing, formatted parsing
-// and a zone's UTC offset (primitives only).
+// util.time": formats follow Java's DateTimeFormatter. Formatting and parsing
+// run here on plain arithmetic; the host lends the clock, ISO parsing and a
+// zone's UTC offset (primitives only).
 import { host } from './host.js';
 import { fail } from './state.js';
 
@@ -169,12 +169,105 @@ function format(ms, pattern, zone) {
   return out;
 }
 
+// Parsing, for the same letters: each becomes a capture group; the instant is
+// built from the fields and the offset in the text, else the zone's offset.
+const daysFromCivil = (y, m, d) => {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+};
+const ESC = /[.*+?^${}()|[\]\\]/g;
+const alternation = (names) => `(${names.join('|')})`;
+
+function parseOffset(t) {
+  if (t === 'Z' || t === 'GMT' || t === 'UTC') return 0;
+  const m = /^(?:GMT)?([+-])(\d\d):?(\d\d)?$/.exec(t);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] || 0)) : null;
+}
+
+function parse(text, pattern, zone) {
+  const p = String(pattern);
+  const s = String(text);
+  let re = '';
+  const slots = [];
+  for (let i = 0; i < p.length; ) {
+    const c = p[i];
+    if (c === "'") {
+      let lit = '';
+      if (p[i + 1] === "'") {
+        lit = "'";
+        i += 2;
+      } else {
+        i += 1;
+        while (i < p.length && !(p[i] === "'" && p[i + 1] !== "'")) {
+          lit += p[i];
+          i += p[i] === "'" ? 2 : 1;
+        }
+        i += 1;
+      }
+      re += lit.replace(ESC, '\\$&');
+      continue;
+    }
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      if (c !== '[' && c !== ']') re += c.replace(ESC, '\\$&');
+      i += 1;
+      continue;
+    }
+    let n = 1;
+    while (p[i + n] === c) n += 1;
+    i += n;
+    let g;
+    if ('yuY'.includes(c)) g = n === 2 ? '(\\d{2})' : `([+-]?\\d{${n},})`;
+    else if ('ML'.includes(c)) g = n >= 4 ? alternation(MONTHS) : n === 3 ? alternation(MONTHS.map((x) => x.slice(0, 3))) : n === 2 ? '(\\d{2})' : '(\\d{1,2})';
+    else if ('dHhKkms'.includes(c)) g = n === 2 ? '(\\d{2})' : '(\\d{1,2})';
+    else if (c === 'D') g = `(\\d{${n},3})`;
+    else if (c === 'S') g = `(\\d{${n}})`;
+    else if (c === 'E') g = alternation(n >= 4 ? DAYS : DAYS.map((x) => x.slice(0, 3)));
+    else if (c === 'a') g = '(AM|PM|am|pm)';
+    else if (c === 'G') g = '(AD|BC|Anno Domini|A)';
+    else if ('ZXxO'.includes(c)) g = '(Z|GMT|UTC|(?:GMT)?[+-]\\d\\d(?::?\\d\\d)?)';
+    else if (c === 'V' || c === 'z') g = '([A-Za-z_]+(?:/[A-Za-z_]+)*|[+-]\\d\\d:?\\d\\d)';
+    else return fail(`Unknown pattern letter: ${c}`);
+    re += g;
+    slots.push([c, n]);
+  }
+  const m = new RegExp(`^${re}$`).exec(s);
+  if (!m) return fail(`Text '${s}' could not be parsed with pattern '${p}'`);
+  const f = { y: 1970, m: 1, d: 1, doy: null, H: 0, h: null, pm: null, min: 0, sec: 0, ms: 0, off: null, zone: null };
+  slots.forEach(([c, n], idx) => {
+    const v = m[idx + 1];
+    if ('yuY'.includes(c)) f.y = n === 2 ? 2000 + Number(v) : Number(v);
+    else if ('ML'.includes(c)) f.m = n >= 3 ? MONTHS.findIndex((x) => (n >= 4 ? x : x.slice(0, 3)) === v) + 1 : Number(v);
+    else if (c === 'd') f.d = Number(v);
+    else if (c === 'D') f.doy = Number(v);
+    else if (c === 'H') f.H = Number(v);
+    else if (c === 'k') f.H = Number(v) % 24;
+    else if (c === 'h' || c === 'K') f.h = Number(v) % 12;
+    else if (c === 'a') f.pm = v.toUpperCase() === 'PM';
+    else if (c === 'm') f.min = Number(v);
+    else if (c === 's') f.sec = Number(v);
+    else if (c === 'S') f.ms = Number(`${v}00`.slice(0, 3));
+    else if ('ZXxO'.includes(c)) f.off = parseOffset(v);
+    else if (c === 'V' || c === 'z') f.zone = v;
+  });
+  if (f.h !== null) f.H = f.h + (f.pm ? 12 : 0);
+  const days = f.doy !== null ? daysFromCivil(f.y, 1, 1) + f.doy - 1 : daysFromCivil(f.y, f.m, f.d);
+  const local = days * DAY_MS + ((f.H * 60 + f.min) * 60 + f.sec) * 1000 + f.ms;
+  if (f.off !== null) return local - f.off * 60000;
+  const z = f.zone || (zone === undefined || zone === null ? 'UTC' : String(zone));
+  // The zone's offset at that local time: take it at the UTC reading, then again at the corrected instant.
+  const first = local - offsetMinutes(local, z) * 60000;
+  return local - offsetMinutes(first, z) * 60000;
+}
+
 export const time = {
   nowISO8601: () => host.iso(host.now()),
   nowEpochSeconds: () => Math.floor(host.now() / 1000),
   nowEpochMilliSeconds: () => host.now(),
   nowFormatted: (pattern, zone) => format(host.now(), pattern, zone),
-  parseFormattedToEpochMilliSeconds: (s, pattern, zone) => host.parse(s, pattern, zone || 'UTC'),
+  parseFormattedToEpochMilliSeconds: (s, pattern, zone) => parse(s, pattern, zone),
   parseISO8601ToEpochMilliSeconds: (s) => host.parseIso(s),
   epochMilliSecondsToSeconds: (ms) => Math.floor(ms / 1000),
   epochMilliSecondsToISO8601: (ms) => host.iso(ms),
