@@ -172,6 +172,28 @@ export function installLimits(charge, tooBig) {
     );
   }
 
+  // Spreading an array-like into arguments first copies `length` elements
+  // (`f.apply(null, { length: 1e8 })` allocates 800 MB before failing).
+  const argsLength = (list, what) => arrayLength(list == null ? 0 : list.length, what);
+  replace(Function.prototype, 'apply', () =>
+    function (thisArg, list) {
+      argsLength(list, 'Function.prototype.apply');
+      return apply(this, thisArg, list == null ? [] : list);
+    },
+  );
+  replace(Reflect, 'apply', (orig) =>
+    function (target, thisArg, list) {
+      argsLength(list, 'Reflect.apply');
+      return orig(target, thisArg, list);
+    },
+  );
+  replace(Reflect, 'construct', (orig) =>
+    function (target, list, ...rest) {
+      argsLength(list, 'Reflect.construct');
+      return apply(orig, Reflect, [target, list, ...rest]);
+    },
+  );
+
   // URI coding: output is up to nine times the input.
   for (const name of ['encodeURI', 'encodeURIComponent', 'decodeURI', 'decodeURIComponent', 'escape', 'unescape']) {
     replace(globalThis, name, (orig) =>
