@@ -9,6 +9,9 @@ import { seed } from './seed.js';
 
 const USERS = 100;
 
+// The failure rows run after the ones that change the same item: the stale
+// update repeats expectedVersion 1, the second delete finds nothing. They show
+// what the read after a failed condition (functions/explainItemCondition) costs.
 const OPERATIONS: Array<{ name: string; run: (gql: Gql, itemId: string) => Promise<unknown> }> = [
   { name: 'getItem', run: (gql, id) => gql('query($id: ID!) { getItem(itemId: $id) { itemId } }', { id }) },
   { name: 'listItems(limit 20)', run: (gql) => gql('{ listItems(limit: 20) { items { itemId } } }') },
@@ -19,10 +22,16 @@ const OPERATIONS: Array<{ name: string; run: (gql: Gql, itemId: string) => Promi
     name: 'updateItem',
     run: (gql, id) => gql('mutation($id: ID!) { updateItem(input: { itemId: $id, expectedVersion: 1, title: "c" }) { version } }', { id }),
   },
+  {
+    name: 'updateItem, stale (Conflict)',
+    run: (gql, id) => gql('mutation($id: ID!) { updateItem(input: { itemId: $id, expectedVersion: 1, title: "c" }) { version } }', { id }, 'Conflict'),
+  },
   { name: 'deleteItem', run: (gql, id) => gql('mutation($id: ID!) { deleteItem(itemId: $id) { itemId } }', { id }) },
+  { name: 'deleteItem, missing (NotFound)', run: (gql, id) => gql('mutation($id: ID!) { deleteItem(itemId: $id) { itemId } }', { id }, 'NotFound') },
 ];
 
-type Gql = (query: string, variables?: object) => Promise<unknown>;
+/** Runs one operation; `expectError` names the errorType the operation must end with. */
+type Gql = (query: string, variables?: object, expectError?: string) => Promise<unknown>;
 
 export async function measureCost(opts: { root: string; sizes: number[] }) {
   const engine = await startDynamoDbLocal({ inMemory: true });
@@ -47,14 +56,15 @@ export async function measureCost(opts: { root: string; sizes: number[] }) {
         const items = await seed(client, table, USERS, size / USERS);
         const target = items[Math.floor(items.length / 2)];
         const token = await app.mintToken(target.userId, [], { sub: target.userId });
-        const gql: Gql = async (query, variables) => {
+        const gql: Gql = async (query, variables, expectError) => {
           const res = await fetch(app.url, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: token },
             body: JSON.stringify({ query, variables }),
           });
-          const body = (await res.json()) as { errors?: Array<{ message: string }> };
-          if (body.errors?.length) throw new Error(`cost: ${body.errors[0].message}`);
+          const body = (await res.json()) as { errors?: Array<{ message: string; errorType?: string }> };
+          const got = body.errors?.[0];
+          if (expectError ? got?.errorType !== expectError : got) throw new Error(`cost: expected ${expectError ?? 'no error'}, got ${got ? `${got.errorType}: ${got.message}` : 'none'}`);
           return body;
         };
         for (const [i, op] of OPERATIONS.entries()) {

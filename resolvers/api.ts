@@ -39,11 +39,14 @@ export const api: ApiDefinition = {
   environment: {
     // Transactions name their table explicitly; resolvers read it from ctx.env.
     TABLE_NAME: { tableName: 'items' },
+    // The per-user cap on stored items (lib/quota.ts); createItem answers QuotaExceeded at the cap.
+    ITEMS_PER_USER: '1000',
   },
   functions: {
     getProfile: { code: 'functions/getProfile', dataSource: 'itemsTable' },
     writeProfile: { code: 'functions/writeProfile', dataSource: 'itemsTable' },
     updateItem: { code: 'functions/updateItem', dataSource: 'itemsTable' },
+    readItemToDelete: { code: 'functions/readItemToDelete', dataSource: 'itemsTable' },
     deleteItem: { code: 'functions/deleteItem', dataSource: 'itemsTable' },
     explainItemCondition: { code: 'functions/explainItemCondition', dataSource: 'itemsTable' },
   },
@@ -62,13 +65,16 @@ export const api: ApiDefinition = {
     },
     { typeName: 'Mutation', fieldName: 'createItem', code: 'Mutation/createItem', dataSource: 'itemsTable' },
     { typeName: 'Mutation', fieldName: 'updateItem', code: 'Mutation/updateItem', pipeline: ['updateItem', 'explainItemCondition'] },
-    { typeName: 'Mutation', fieldName: 'deleteItem', code: 'Mutation/deleteItem', pipeline: ['deleteItem', 'explainItemCondition'] },
+    { typeName: 'Mutation', fieldName: 'deleteItem', code: 'Mutation/deleteItem', pipeline: ['readItemToDelete', 'deleteItem', 'explainItemCondition'] },
     { typeName: 'Subscription', fieldName: 'onCreateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onUpdateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onDeleteItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
   ],
-  // AppSync's per-API limits (GraphqlApi queryDepthLimit / resolverCountLimit).
-  limits: { queryDepth: 10, resolverCount: 200 },
+  // AppSync's per-API limits (GraphqlApi queryDepthLimit / resolverCountLimit),
+  // on AWS and locally. The largest query a client needs runs 2 resolvers
+  // (me { items }); 25 leaves room for batching a page of lookups but stops an
+  // alias flood (e.g. 199 × listItems(limit: 100)) from costing 200 queries.
+  limits: { queryDepth: 10, resolverCount: 25 },
 };
 
 export default api;

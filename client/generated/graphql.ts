@@ -35,7 +35,8 @@ export type CreateItemInput = {
 
 export type CreateProfileInput = {
   displayName: Scalars['String']['input'];
-  email: Scalars['AWSEmail']['input'];
+  /** Optional. The profile's email is always the caller's verified email from the ID token; a different address is a ValidationError. */
+  email?: InputMaybe<Scalars['AWSEmail']['input']>;
 };
 
 export type Item = {
@@ -62,6 +63,7 @@ export type ItemStatus =
   | 'TODO';
 
 export type Mutation = {
+  /** Creates an item; at the per-user cap (default 1000 items) it fails with QuotaExceeded. */
   createItem: Item;
   createProfile: User;
   /** Deletes one of the caller's items; with expectedVersion, only if it is still that version. */
@@ -158,6 +160,7 @@ export type UpdateItemInput = {
 
 export type UpdateProfileInput = {
   displayName?: InputMaybe<Scalars['String']['input']>;
+  /** Optional, as in createProfile. Every update also moves the profile to the token's verified email (after a change verified with the user pool). */
   email?: InputMaybe<Scalars['AWSEmail']['input']>;
 };
 

@@ -1,14 +1,16 @@
-// Mutation.createItem: PutItem under the caller's partition. The id is a ULID
-// (sortable by creation time, which gives "newest first" for free) and the
-// write refuses to replace anything that already has that key.
-import { util, type Context, type DynamoDBPutItemRequest } from '@aws-appsync/utils';
+// Mutation.createItem: the new item under the caller's partition and one more
+// on the caller's item count, in one transaction (lib/quota.ts). The id is a
+// ULID (sortable by creation time, which gives "newest first" for free) and
+// the write refuses to replace anything that already has that key.
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import type { Item, MutationCreateItemArgs } from '../generated/schema-types.js';
 import { callerId } from '../lib/caller.js';
-import { failOnDataSourceError, isConditionFailure } from '../lib/errors.js';
+import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors.js';
 import { itemSk, statusPk, userPk } from '../lib/keys.js';
+import { itemsPerUser, takeQuota } from '../lib/quota.js';
 import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate.js';
 
-export function request(ctx: Context<MutationCreateItemArgs>): DynamoDBPutItemRequest {
+export function request(ctx: Context<MutationCreateItemArgs>): DynamoDBTransactWriteItemsRequest {
   const userId = callerId(ctx);
   const { title, status, priority, dueDate, tags } = ctx.args.input;
   checkText(title, 'title', LIMITS.titleMax);
@@ -32,18 +34,36 @@ export function request(ctx: Context<MutationCreateItemArgs>): DynamoDBPutItemRe
   if (priority !== undefined && priority !== null) item.priority = priority;
   if (dueDate !== undefined && dueDate !== null) item.dueDate = dueDate;
   if (tags !== undefined && tags !== null) item.tags = tags;
+  ctx.stash.item = item;
   return {
-    operation: 'PutItem',
-    key: util.dynamodb.toMapValues({ pk: userPk(userId), sk: itemSk(itemId) }),
-    attributeValues: util.dynamodb.toMapValues(item),
-    condition: { expression: 'attribute_not_exists(pk)' },
+    operation: 'TransactWriteItems',
+    transactItems: [
+      {
+        table: ctx.env.TABLE_NAME,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ pk: userPk(userId), sk: itemSk(itemId) }),
+        attributeValues: util.dynamodb.toMapValues(item),
+        condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
+      },
+      takeQuota(ctx, userId),
+    ],
   };
 }
 
 export function response(ctx: Context<MutationCreateItemArgs>): Item {
-  if (isConditionFailure(ctx)) {
-    util.error('An item with this id already exists', 'Conflict');
+  if (isTransactionCanceled(ctx)) {
+    const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] }).cancellationReasons ?? [];
+    if (reasons.length > 1 && reasons[1].type === 'ConditionalCheckFailed') {
+      const limit = itemsPerUser(ctx);
+      util.error(`You have reached the limit of ${limit} items: delete some to make room`, 'QuotaExceeded', null, { limit });
+    }
+    if (reasons.length > 0 && reasons[0].type === 'ConditionalCheckFailed') {
+      util.error('An item with this id already exists', 'Conflict', null, { reason: 'ID_TAKEN' });
+    }
+    // TransactionConflict: another write to the item count was in flight.
+    util.error('Your items changed while this one was being created; try again', 'Conflict', null, { reason: 'CONCURRENT_UPDATE' });
   }
   failOnDataSourceError(ctx);
-  return ctx.result;
+  // A transaction answers with keys only; the item is the one just written.
+  return ctx.stash.item;
 }

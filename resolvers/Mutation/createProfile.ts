@@ -1,16 +1,18 @@
 // Mutation.createProfile: the caller's profile and a guard item that reserves
 // the email, written in one transaction so an email can never belong to two users.
+// The email is the caller's verified Cognito email (lib/email.ts).
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import type { MutationCreateProfileArgs, User } from '../generated/schema-types.js';
 import { callerId } from '../lib/caller.js';
 import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors.js';
 import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
-import { checkEmail, checkText, LIMITS } from '../lib/validate.js';
+import { verifiedEmail } from '../lib/email.js';
+import { checkText, LIMITS } from '../lib/validate.js';
 
 export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransactWriteItemsRequest {
   const userId = callerId(ctx);
-  const { email, displayName } = ctx.args.input;
-  checkEmail(email);
+  const { displayName } = ctx.args.input;
+  const email = verifiedEmail(ctx, ctx.args.input.email);
   checkText(displayName, 'displayName', LIMITS.displayNameMax);
   const now = util.time.nowISO8601();
   const profile = { userId, email, displayName, createdAt: now, updatedAt: now };

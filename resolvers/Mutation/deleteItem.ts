@@ -1,4 +1,4 @@
-// Mutation.deleteItem (pipeline: deleteItem → explainItemCondition).
+// Mutation.deleteItem (pipeline: readItemToDelete → deleteItem → explainItemCondition).
 import type { Context } from '@aws-appsync/utils';
 import type { Item, MutationDeleteItemArgs } from '../generated/schema-types.js';
 import { stashItemTarget } from '../lib/item-write.js';

@@ -17,11 +17,11 @@ export function request(
   ctx: Context<MutationUpdateProfileArgs>,
 ): DynamoDBUpdateItemRequest | DynamoDBTransactWriteItemsRequest {
   const current = ctx.prev.result as ProfileRecord;
-  const { email, displayName } = ctx.args.input;
+  const { displayName } = ctx.args.input;
   const now = util.time.nowISO8601();
   const next = {
     ...current,
-    email: email ?? current.email,
+    email: ctx.stash.email as string,
     displayName: displayName ?? current.displayName,
     updatedAt: now,
   };

@@ -15,9 +15,9 @@ export function stashItemTarget(ctx: Context, itemId: string): void {
 }
 
 /**
- * Response of a conditional item write. A failed condition — or a "successful"
- * write that names no item, which is how AWS reports a conditional DeleteItem
- * of a missing item — is marked for explainItemCondition to look into.
+ * Response of a conditional UpdateItem. A failed condition — or a "success"
+ * that names no item, which the docs leave open — is marked for
+ * explainItemCondition to look into.
  */
 export function noteFailedCondition<T extends { itemId: string }>(ctx: Context): T | null {
   if (isConditionFailure(ctx)) {

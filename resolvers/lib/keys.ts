@@ -2,12 +2,14 @@
 // ownership is enforced by the key itself, not by filtering.
 //   profile:      pk USER#<sub>                 sk PROFILE
 //   item:         pk USER#<sub>                 sk ITEM#<ulid>
-//   email guard:  pk EMAIL#<lower-case email>   sk EMAIL      (unique emails)
+//   item quota:   pk USER#<sub>                 sk QUOTA      (itemCount, see quota.ts)
+//   email guard:  pk EMAIL#<normalised email>   sk EMAIL      (unique emails, see email.ts)
 //   byStatus GSI: gsi1pk USER#<sub>#STATUS#<s>  gsi1sk <ulid> (newest first by ULID)
 
 export const PROFILE_SK = 'PROFILE';
 export const ITEM_PREFIX = 'ITEM#';
 export const EMAIL_SK = 'EMAIL';
+export const QUOTA_SK = 'QUOTA';
 export const STATUS_INDEX = 'byStatus';
 
 export function userPk(userId: string): string {
@@ -22,6 +24,7 @@ export function statusPk(userId: string, status: string): string {
   return `USER#${userId}#STATUS#${status}`;
 }
 
+/** `email` is already normalised (lib/email.ts). */
 export function emailPk(email: string): string {
-  return `EMAIL#${email.toLowerCase()}`;
+  return `EMAIL#${email}`;
 }

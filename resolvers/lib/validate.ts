@@ -25,11 +25,6 @@ export function checkText(value: string | null | undefined, field: string, max: 
   if (value.length > max) fail(`${field} must be at most ${max} characters`, field);
 }
 
-export function checkEmail(value: string | null | undefined): void {
-  if (value === undefined || value === null) return;
-  if (value.length > LIMITS.emailMax) fail(`email must be at most ${LIMITS.emailMax} characters`, 'email');
-}
-
 export function checkPriority(value: number | null | undefined): void {
   if (value === undefined || value === null) return;
   if (value < LIMITS.priorityMin || value > LIMITS.priorityMax) {

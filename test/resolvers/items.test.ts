@@ -1,22 +1,23 @@
 // Item mutations and the subscription guard, run from their bundles through the local runtime.
 import { describe, expect, it } from 'vitest';
-import { call, cognito, conditionFailed } from '../support/resolver-harness.js';
+import { call, cognito, conditionFailed, TABLE } from '../support/resolver-harness.js';
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 describe('Mutation.createItem', () => {
-  it('puts a new item under the caller partition, refusing to overwrite', async () => {
+  it('puts a new item under the caller partition and counts it against the quota, in one transaction', async () => {
     const { requests, outcome } = await call('Mutation', 'createItem', {
       args: { input: { title: 'Buy milk', priority: 2, tags: ['home'] } },
-      answers: [(req) => ({ result: { echoed: req.attributeValues.title.S } })],
+      answers: [{ result: { keys: [], cancellationReasons: null } }],
     });
     const req = requests[0];
-    expect(req.operation).toBe('PutItem');
-    expect(req.condition).toEqual({ expression: 'attribute_not_exists(pk)' });
-    const itemId = req.attributeValues.itemId.S as string;
+    expect(req.operation).toBe('TransactWriteItems');
+    const [put, quota] = req.transactItems;
+    expect(put).toMatchObject({ table: TABLE, operation: 'PutItem', condition: { expression: 'attribute_not_exists(pk)' } });
+    const itemId = put.attributeValues.itemId.S as string;
     expect(itemId).toMatch(ULID);
-    expect(req.key).toEqual({ pk: { S: 'USER#alice' }, sk: { S: `ITEM#${itemId}` } });
-    expect(req.attributeValues).toMatchObject({
+    expect(put.key).toEqual({ pk: { S: 'USER#alice' }, sk: { S: `ITEM#${itemId}` } });
+    expect(put.attributeValues).toMatchObject({
       userId: { S: 'alice' },
       title: { S: 'Buy milk' },
       status: { S: 'TODO' },
@@ -26,16 +27,34 @@ describe('Mutation.createItem', () => {
       gsi1sk: { S: itemId },
       tags: { L: [{ S: 'home' }] },
     });
-    expect(req.attributeValues.dueDate).toBeUndefined();
-    expect(outcome.data).toEqual({ echoed: 'Buy milk' });
+    expect(put.attributeValues.dueDate).toBeUndefined();
+    expect(quota).toMatchObject({
+      table: TABLE,
+      operation: 'UpdateItem',
+      key: { pk: { S: 'USER#alice' }, sk: { S: 'QUOTA' } },
+      update: { expression: 'SET #count = if_not_exists(#count, :zero) + :one' },
+      condition: { expression: 'attribute_not_exists(#count) OR #count < :max', expressionValues: { ':max': { N: 1000 } } },
+    });
+    expect(outcome.data).toMatchObject({ itemId, title: 'Buy milk', version: 1 });
+  });
+
+  it('answers QuotaExceeded when the count is at the cap, Conflict when the id exists', async () => {
+    const cancelled = (reasons: string[]) => ({
+      result: { keys: null, cancellationReasons: reasons.map((type) => ({ type, message: type === 'None' ? null : 'The conditional request failed' })) },
+      error: { type: 'DynamoDB:TransactionCanceledException', message: 'Transaction cancelled' },
+    });
+    const full = await call('Mutation', 'createItem', { args: { input: { title: 'x' } }, answers: [cancelled(['None', 'ConditionalCheckFailed'])] });
+    expect(full.outcome.error).toMatchObject({ errorType: 'QuotaExceeded', errorInfo: { limit: 1000 } });
+    const taken = await call('Mutation', 'createItem', { args: { input: { title: 'x' } }, answers: [cancelled(['ConditionalCheckFailed', 'None'])] });
+    expect(taken.outcome.error).toMatchObject({ errorType: 'Conflict' });
   });
 
   it('gives ids that sort by creation time', async () => {
     const a = await call('Mutation', 'createItem', { args: { input: { title: 'a' } } });
     await new Promise((r) => setTimeout(r, 3));
     const b = await call('Mutation', 'createItem', { args: { input: { title: 'b' } } });
-    const idA = a.requests[0].attributeValues.itemId.S;
-    const idB = b.requests[0].attributeValues.itemId.S;
+    const idA = a.requests[0].transactItems[0].attributeValues.itemId.S;
+    const idB = b.requests[0].transactItems[0].attributeValues.itemId.S;
     expect(idA < idB).toBe(true);
   });
 
@@ -146,48 +165,51 @@ describe('Mutation.updateItem', () => {
 
 describe('Mutation.deleteItem', () => {
   const itemId = '01J0000000000000000000000B';
+  const key = { pk: { S: 'USER#alice' }, sk: { S: `ITEM#${itemId}` } };
+  const deleted = { result: { keys: [], cancellationReasons: null } };
 
-  it('deletes only an existing item of the caller', async () => {
+  it('reads the item, then deletes exactly that version and releases its quota, in one transaction', async () => {
     const { requests, outcome } = await call('Mutation', 'deleteItem', {
       args: { itemId },
-      answers: [{ result: { itemId, version: 1 } }],
+      answers: [{ result: { itemId, version: 3, title: 't' } }, deleted],
     });
-    expect(requests[0]).toEqual({
+    expect(requests[0]).toEqual({ operation: 'GetItem', key, consistentRead: true });
+    expect(requests[1].operation).toBe('TransactWriteItems');
+    expect(requests[1].transactItems[0]).toEqual({
+      table: TABLE,
       operation: 'DeleteItem',
-      key: { pk: { S: 'USER#alice' }, sk: { S: `ITEM#${itemId}` } },
-      condition: { expression: 'attribute_exists(pk)' },
+      key,
+      condition: {
+        expression: 'attribute_exists(pk) AND #version = :seen',
+        expressionNames: { '#version': 'version' },
+        expressionValues: { ':seen': { N: 3 } },
+        returnValuesOnConditionCheckFailure: false,
+      },
     });
-    expect(outcome.data).toEqual({ itemId, version: 1 });
+    expect(requests[1].transactItems[1]).toMatchObject({ operation: 'UpdateItem', key: { pk: { S: 'USER#alice' }, sk: { S: 'QUOTA' } } });
+    expect(requests).toHaveLength(2);
+    expect(outcome.data).toEqual({ itemId, version: 3, title: 't' });
   });
 
-  it('checks the version when one is expected', async () => {
-    const { requests } = await call('Mutation', 'deleteItem', { args: { itemId, expectedVersion: 7 } });
-    expect(requests[0].condition).toEqual({
-      expression: 'attribute_exists(pk) AND #version = :expected',
-      expressionNames: { '#version': 'version' },
-      expressionValues: { ':expected': { N: 7 } },
-    });
+  it.each([[{ itemId }], [{ itemId, expectedVersion: 3 }]])('answers NotFound for a missing item without writing (%j)', async (args) => {
+    const { outcome, requests } = await call('Mutation', 'deleteItem', { args, answers: [{ result: null }] });
+    expect(requests.map((r) => r.operation)).toEqual(['GetItem']);
+    expect(outcome.error).toMatchObject({ errorType: 'NotFound', errorInfo: { itemId } });
   });
 
-  // AWS: "Handling a condition check failure" — a conditional DeleteItem whose item is gone counts as
-  // a success; the twin may also see the plain failure. Either way the answer is NotFound.
-  it.each([
-    ['a success with no item (AWS documented)', { result: null }],
-    ['a condition failure', conditionFailed(null)],
-  ])('answers NotFound for a missing item, with and without expectedVersion (%s)', async (_, answer) => {
-    for (const args of [{ itemId }, { itemId, expectedVersion: 3 }]) {
-      const { outcome, requests } = await call('Mutation', 'deleteItem', { args, answers: [answer, { result: null }] });
-      expect(requests.map((r) => r.operation)).toEqual(['DeleteItem', 'GetItem']);
-      expect(outcome.error).toMatchObject({ errorType: 'NotFound', errorInfo: { itemId } });
-    }
-  });
-
-  it('answers Conflict for another version', async () => {
-    const { outcome } = await call('Mutation', 'deleteItem', {
-      args: { itemId, expectedVersion: 1 },
-      answers: [conditionFailed(), { result: { itemId, version: 5 } }],
-    });
+  it('answers Conflict for another version without writing', async () => {
+    const { outcome, requests } = await call('Mutation', 'deleteItem', { args: { itemId, expectedVersion: 1 }, answers: [{ result: { itemId, version: 5 } }] });
+    expect(requests).toHaveLength(1);
     expect(outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { itemId, currentVersion: 5 } });
+  });
+
+  it('reads again when the item changed or went away between the read and the delete', async () => {
+    const cancelled = { result: { keys: null, cancellationReasons: [{ type: 'ConditionalCheckFailed' }, { type: 'None' }] }, error: { type: 'DynamoDB:TransactionCanceledException', message: 'Transaction cancelled' } };
+    const moved = await call('Mutation', 'deleteItem', { args: { itemId }, answers: [{ result: { itemId, version: 1 } }, cancelled, { result: { itemId, version: 2 } }] });
+    expect(moved.requests.map((r) => r.operation)).toEqual(['GetItem', 'TransactWriteItems', 'GetItem']);
+    expect(moved.outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { currentVersion: 2 } });
+    const gone = await call('Mutation', 'deleteItem', { args: { itemId }, answers: [{ result: { itemId, version: 1 } }, cancelled, { result: null }] });
+    expect(gone.outcome.error).toMatchObject({ errorType: 'NotFound' });
   });
 });
 

@@ -57,10 +57,18 @@ describe('profiles', () => {
   it('reads my profile with me, and refuses a second profile for the same email', async () => {
     const me = await gql(alice, '{ me { userId email displayName createdAt updatedAt } }');
     expect(me.body.data.me).toMatchObject({ userId: aliceSub, email: 'alice@example.com', displayName: 'alice' });
+    // Squatting: carol's token says carol@example.com, so she cannot claim alice's address.
     const carol = await app.mintToken('carol');
-    const dup = await gql(carol, 'mutation { createProfile(input: { email: "alice@example.com", displayName: "c" }) { userId } }');
+    const squat = await gql(carol, 'mutation { createProfile(input: { email: "alice@example.com", displayName: "c" }) { userId } }');
+    expect(squat.body.data).toBeNull();
+    expect(squat.body.errors[0]).toMatchObject({ errorType: 'ValidationError', errorInfo: { reason: 'EMAIL_NOT_YOURS' } });
+    // Even a verified look-alike (full-width a, upper case) maps onto alice's guard.
+    const twin = await app.mintToken('dave', [], { email: '\uFF41LICE@example.com' });
+    const dup = await gql(twin, 'mutation { createProfile(input: { displayName: "d" }) { userId } }');
     expect(dup.body.data).toBeNull();
-    expect(dup.body.errors[0].errorType).toBe('Conflict');
+    expect(dup.body.errors[0]).toMatchObject({ errorType: 'Conflict', errorInfo: { reason: 'EMAIL_TAKEN' } });
+    const hidden = await gql(await app.mintToken('erin', [], { email: 'alice\u200b@example.com' }), 'mutation { createProfile(input: { displayName: "e" }) { userId } }');
+    expect(hidden.body.errors[0]).toMatchObject({ errorType: 'ValidationError', errorInfo: { reason: 'EMAIL_INVISIBLE_CHARACTERS' } });
   });
 
   it('updates my profile through the pipeline', async () => {

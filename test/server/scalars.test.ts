@@ -45,6 +45,8 @@ describe('AWS scalars', () => {
   it('AWSEmail, AWSURL, AWSIPAddress and AWSPhone follow AppSync rules', () => {
     expect(ok('AWSEmail', 'a@b')).toBe('a@b');
     expect(() => ok('AWSEmail', 'no-at-sign')).toThrow(/email/);
+    // RFC 822 atoms exclude CTLs; invisible format characters are not RFC 822 CHARs either.
+    for (const hidden of ['alice\u200b@corp.com', 'alice@corp\u00ad.com', 'a\u0007@b', '\ufeffa@b']) expect(() => ok('AWSEmail', hidden)).toThrow(/email/);
     expect(ok('AWSURL', 'http://localhost/')).toBe('http://localhost/');
     expect(ok('AWSURL', 'mailto:someone@example.com')).toBe('mailto:someone@example.com');
     expect(() => ok('AWSURL', 'example.com/path')).toThrow(/URL/);

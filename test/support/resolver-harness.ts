@@ -22,12 +22,13 @@ export function bundle(code: string): ReturnType<typeof compileCode> {
 
 export const TABLE = 'items-table';
 
-export function cognito(sub: string, groups: string[] = []): Record<string, unknown> {
+/** A Cognito identity; its ID-token claims carry a verified email (`<sub>@example.com` unless given). */
+export function cognito(sub: string, groups: string[] = [], email: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     sub,
     issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_local',
     username: sub,
-    claims: { sub, 'cognito:username': sub, 'cognito:groups': groups },
+    claims: { sub, 'cognito:username': sub, 'cognito:groups': groups, email: `${sub}@example.com`, email_verified: true, ...email },
     sourceIp: ['127.0.0.1'],
     defaultAuthStrategy: 'ALLOW',
     groups: groups.length ? groups : null,
@@ -55,7 +56,7 @@ function context(typeName: string, fieldName: string, o: CallOptions): ResolverC
     source: o.source ?? null,
     info: { fieldName, parentTypeName: typeName, variables: {}, selectionSetList: [], selectionSetGraphQL: '' },
     request: { headers: {}, domainName: null },
-    env: { TABLE_NAME: TABLE },
+    env: { TABLE_NAME: TABLE, ITEMS_PER_USER: String(api.environment?.ITEMS_PER_USER ?? '') },
   };
 }
 

@@ -36,8 +36,13 @@ export function isAwsDateTime(v: string): boolean {
   return !!m && validDate(m[1], m[2], m[3]) && validTime(m[4], m[5], m[6]);
 }
 export function isAwsEmail(v: string): boolean {
-  // RFC 822 addr-spec, permissively: local@domain, no spaces, one @.
-  return /^[^\s@]+@[^\s@]+$/.test(v);
+  // RFC 822 addr-spec ("Scalar types in AWS AppSync › AWSEmail"), permissively:
+  // local@domain, no spaces, one @. RFC 822 atoms are ASCII without CTLs, so
+  // control characters are refused, and so are invisible format characters
+  // (zero-width, bidi controls, soft hyphen, BOM), which are not RFC 822 CHARs
+  // either. Whether AppSync accepts other non-ASCII letters AWS does not say;
+  // they are let through.
+  return /^[^\s@]+@[^\s@]+$/.test(v) && !/[\u0000-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u206F\uFEFF]/.test(v);
 }
 export function isAwsUrl(v: string): boolean {
   const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/.exec(v);
