@@ -157,6 +157,17 @@ describe("this API's console, opened cold", () => {
     const listed = await run(page, 'ListItems');
     expect(listed).toEqual({ data: { listItems: { items: [], nextToken: null } } });
     expect(JSON.parse(Buffer.from(graphqlRequests.at(-1)!.authorization!.split('.')[1], 'base64url').toString())['cognito:username']).toBe('bob');
+    // As the editor's header says: Ctrl-Enter runs the operation at the cursor.
+    await page.evaluate(() => {
+      const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as any).CodeMirror;
+      cm.focus();
+      cm.setCursor({ line: cm.getValue().split('\n').findIndex((l: string) => l.startsWith('query Me ')) + 1, ch: 2 });
+    });
+    await page.evaluate(() => (document.querySelector('.result-window .CodeMirror') as any).CodeMirror.setValue(''));
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => resultText(page), { timeout: 15_000 }).not.toBe('');
+    expect(JSON.parse(await resultText(page))).toEqual({ data: { me: null } });
+    expect(JSON.parse(graphqlRequests.at(-1)!.body).operationName).toBe('Me');
   });
 
   it('signs requests with SigV4 in IAM mode, with the local access key pasted', async () => {
