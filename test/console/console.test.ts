@@ -2,12 +2,14 @@
 // GraphiQL served by the local server from installed packages only.
 //
 // First, this API's console opened cold, as a person meets it after `npm start`,
-// held to the AppSync console's query editor: it opens signed in (a Cognito
-// user pool API asks the console user to log in to a user pool before running
-// queries — "Run queries" / "Cognito user pools authorization", AWS AppSync
-// Developer Guide), shows the schema's docs, holds the API's example operations,
-// runs them, and shows AppSync's error shape as returned. Two screenshots for the
-// README are taken on the way (docs/console.png, docs/console-result.png).
+// held to the AppSync console's query editor (AWS AppSync Developer Guide, "Using
+// your API": operations typed in the Queries editor run with the button at the
+// top, the result shows on the right). What AWS does not document for its
+// console — how a user-pool caller signs in there, how it loads its docs — the
+// local one does its own way: it opens signed in as a local user, shows the
+// schema's docs, holds the API's example operations, runs them, and shows
+// AppSync's error shape as returned. Two screenshots for the README are taken
+// on the way (docs/console.png, docs/console-result.png).
 // Then the auth modes on a small fixture API (API key, minted tokens, subscriptions).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
