@@ -8,8 +8,16 @@ import type { Session } from './session.js';
 export { AppSyncError };
 export type Api = AppSyncClient;
 
-export function createApi(config: FrontendConfig, session: Session): Api {
-  return createClient(config, { jwt: () => session.token() }, { ackTimeoutMs: 10_000 });
+const clients = new WeakMap<Session, Api>();
+
+/** The client of a session (one per session, so one real-time connection). */
+export function apiFor(config: FrontendConfig, session: Session): Api {
+  let api = clients.get(session);
+  if (!api) {
+    api = createClient(config, { jwt: () => session.token() }, { ackTimeoutMs: 10_000 });
+    clients.set(session, api);
+  }
+  return api;
 }
 
 /** What a person should read for an error: AppSync's message, prefixed by its type when it is one we name. */

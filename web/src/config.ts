@@ -7,7 +7,8 @@ import type { FrontendConfig } from '../../client/index.js';
 export type { FrontendConfig };
 
 export async function loadConfig(url = './frontend-config.json'): Promise<FrontendConfig> {
-  const res = await fetch(url, { cache: 'no-store' });
+  // Same mode as index.html's preload, so this takes the preloaded answer.
+  const res = await fetch(url);
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status} — is \`npm start\` running (or the config file deployed)?`);
   const config = (await res.json()) as FrontendConfig;
   if (!config.graphqlEndpoint || !config.realtimeEndpoint) throw new Error(`${url} is not a frontend config file`);

@@ -75,6 +75,9 @@ export function remove(state: ItemsState, itemId: string): ItemsState {
 export const EDITABLE = ['title', 'status', 'priority', 'dueDate', 'tags'] as const;
 export type Editable = (typeof EDITABLE)[number];
 
+/** No tags and an empty tag list read the same to a person. */
+const plain = (v: unknown): string => JSON.stringify(Array.isArray(v) && v.length === 0 ? null : (v ?? null));
+
 export function changedFields(a: Pick<Item, Editable>, b: Pick<Item, Editable>): Editable[] {
-  return EDITABLE.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
+  return EDITABLE.filter((f) => plain(a[f]) !== plain(b[f]));
 }

@@ -10,6 +10,7 @@ import {
   OnDeleteItemDocument,
   OnUpdateItemDocument,
   type ItemStatus,
+  type ListItemsQuery,
 } from '../../client/generated/graphql.js';
 import type { RealtimeSubscription } from '../../client/index.js';
 import { describeError, type Api } from './api.js';
@@ -21,6 +22,15 @@ const MAX_PAGE = 100;
 
 export type Change = { kind: 'upsert'; item: Item } | { kind: 'delete'; itemId: string };
 export type LiveState = 'connecting' | 'live' | 'reconnecting';
+
+const prefetched = new WeakMap<Api, Promise<ListItemsQuery>>();
+
+/** Starts reading the first page before React renders (a returning user's first load). */
+export function prefetchFirstPage(api: Api): void {
+  const page = api.request(ListItemsDocument, { limit: PAGE_SIZE });
+  page.catch(() => {}); // the list reports it when it takes the answer
+  prefetched.set(api, page);
+}
 
 function applyChange(state: ItemsState, change: Change): ItemsState {
   return change.kind === 'delete' ? remove(state, change.itemId) : upsert(state, change.item);
@@ -57,7 +67,9 @@ export function useItems(api: Api, userId: string) {
       pending.current = changes;
       try {
         const limit = quiet ? Math.min(MAX_PAGE, Math.max(PAGE_SIZE, loaded.current)) : PAGE_SIZE;
-        const { listItems } = await api.request(ListItemsDocument, { status: next, limit });
+        const early = !quiet && next === null ? prefetched.get(api) : undefined;
+        prefetched.delete(api);
+        const { listItems } = await (early ?? api.request(ListItemsDocument, { status: next, limit }));
         if (gen !== generation.current) return;
         setState(changes.reduce(applyChange, firstPage(next, listItems.items, listItems.nextToken)));
         setPhase('ready');

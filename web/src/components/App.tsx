@@ -1,7 +1,7 @@
 // The signed-in page: a header with who and whether updates are live, my items,
 // and my profile.
-import { useMemo, useState } from 'react';
-import { createApi } from '../api.js';
+import { useState } from 'react';
+import { apiFor } from '../api.js';
 import type { FrontendConfig } from '../config.js';
 import type { Session } from '../session.js';
 import { useItems, type LiveState } from '../use-items.js';
@@ -12,7 +12,7 @@ import { SignIn } from './SignIn.js';
 const LIVE_TEXT: Record<LiveState, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
 function Home({ config, session, onSignOut }: { config: FrontendConfig; session: Session; onSignOut(): void }) {
-  const api = useMemo(() => createApi(config, session), [config, session]);
+  const api = apiFor(config, session);
   const list = useItems(api, session.sub);
   const [view, setView] = useState<'items' | 'profile'>('items');
   return (
