@@ -128,6 +128,26 @@ describe('over HTTP', () => {
     expect((await ask(unlimited, '{ level { n } }')).body).toEqual({ data: { level: { n: 1 } } });
   });
 
+  it('does not keep distinct large documents in memory', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const heap = () => {
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heap();
+    // 30 distinct 400 KB documents of 200,000 tokens each: parsed and kept, each
+    // would hold tens of MB (an AST costs ~80 bytes per character of text).
+    for (let i = 0; i < 30; i += 1) {
+      const r = await ask(unlimited, `{ level { n } ${'n '.repeat(200_000)} } # ${i}`);
+      expect(r.body.errors?.length).toBeGreaterThan(0);
+    }
+    // The server runs in this process: its caches are on this heap.
+    expect(heap() - before).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it('still runs ordinary operations with fragments', async () => {
     const r = await ask(unlimited, '{ level { ...A } } fragment A on Level { n next { ...B } } fragment B on Level { n }');
     expect(r.body).toEqual({ data: { level: { n: 1, next: { n: 2 } } } });
