@@ -2,7 +2,7 @@
 // util.authType, a raw DynamoDB request built with util.dynamodb) and the
 // documented examples that state an output (util.dynamodb, util.time).
 import { describe } from 'vitest';
-import { type ExpressionCase, expressionCases, localstackRecord } from './support.js';
+import { type ExpressionCase, expressionCases, localstackRecord, moduleCases } from './support.js';
 
 const REC = (name: string) => ({ recorded: localstackRecord('index.test.js.snap', name) });
 const DDB_DOC = 'DynamoDB helpers in util.dynamodb';
@@ -192,6 +192,21 @@ describe('util.time (documentation examples)', () => {
       source: doc('parseFormattedToEpochMilliSeconds'),
       expr: 'util.time.parseFormattedToEpochMilliSeconds("2018-02-02 01:19:22+0000", "yyyy-MM-dd HH:mm:ssZ")',
       expect: 1517534362000,
+    },
+  ]);
+});
+
+describe('runtime.earlyReturn (documentation example)', () => {
+  moduleCases([
+    {
+      name: 'the object given is the result and the rest of the handler does not run',
+      source: {
+        doc: 'Runtime utilities › runtime.earlyReturn (example)',
+        note: 'the page says the specified object is returned as the result; that EvaluateCode shows it as evaluationResult is our reading',
+      },
+      code: "export function request(ctx) {\n  runtime.earlyReturn({ hello: 'world' });\n  return ctx.args;\n}\nexport function response(ctx) { return ctx.result; }\n",
+      context: { arguments: { other: 1 } },
+      expect: { hello: 'world' },
     },
   ]);
 });
