@@ -3,7 +3,7 @@
 // table grows. Prints a table and writes bench/results/latest.json.
 //
 //   npm run bench -- [--seconds 5] [--warmup 30] [--concurrency 16] [--skip-cost] [--skip-cold]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -82,9 +82,20 @@ for (const row of load.rows) {
 
 const cost = values['skip-cost'] ? null : await measureCost({ root, sizes: [1_000, 10_000, 100_000] });
 if (cost) {
+  // "before": the same measurement in the previous results file, at the largest size it has.
+  const previous = readPreviousCost(`${root}/bench/results/latest.json`);
   console.log('\nconsumed capacity units per API operation (ReturnConsumedCapacity), by table size:');
-  console.log('operation'.padEnd(22) + cost.sizes.map((s) => `${s} items`.padStart(14)).join(''));
-  for (const row of cost.rows) console.log(row.operation.padEnd(22) + row.units.map((u) => fmt(u, 1).padStart(14)).join(''));
+  console.log('operation'.padEnd(32) + cost.sizes.map((s) => `${s} items`.padStart(14)).join('') + `before (${previous?.date.slice(0, 10) ?? 'none'})`.padStart(24));
+  for (const row of cost.rows) {
+    const before = previous?.rows.find((r) => r.operation === row.operation)?.units.at(-1);
+    console.log(row.operation.padEnd(32) + row.units.map((u) => fmt(u, 1).padStart(14)).join('') + (before === undefined ? '—' : fmt(before, 1)).padStart(24));
+  }
+}
+
+function readPreviousCost(file: string): { date: string; rows: Array<{ operation: string; units: number[] }> } | null {
+  if (!existsSync(file)) return null;
+  const prev = JSON.parse(readFileSync(file, 'utf8')) as { date: string; cost?: { rows: Array<{ operation: string; units: number[] }> } | null };
+  return prev.cost ? { date: prev.date, rows: prev.cost.rows } : null;
 }
 
 mkdirSync(`${root}/bench/results`, { recursive: true });
