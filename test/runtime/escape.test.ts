@@ -248,6 +248,10 @@ describe('time and memory', () => {
     const out = await run("const s = 'x'.repeat(1e6); return JSON.stringify([s, s, s, s, s, s, s, s, s, s]).length;");
     expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: JSON\.stringify/));
   });
+  it('an answer past 64 Mi characters (a string doubled with +) is refused before it is serialised', async () => {
+    const out = await run("let s = 'x'; for (const i of Array.from({ length: 27 }, (_, i) => i)) { s = s + s; } return [s];");
+    expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: answer/));
+  });
   it('deep recursion ends in a field error', async () => {
     const out = await run('const f = (n) => f(n + 1) + 1; return f(0);');
     expect(out.error).toEqual(fieldError(/^RangeError: Maximum call stack size exceeded$/));

@@ -24,18 +24,32 @@ const StringCtor = String;
 const stringifyJson = JSON.stringify;
 let meter = () => {};
 let arrayCheck = () => {};
+let tooLarge = () => {};
+
+/** Most characters of an evaluation's answer (JSON); far above a 16 MB BatchGetItem result. */
+export const MAX_ANSWER_LENGTH = 64 * 1024 * 1024;
 
 /**
- * JSON text of an evaluation's answer: the nodes are metered and no array is
- * walked past MAX_ARRAY_LENGTH, but the text itself may be as big as the data
- * source answer it carries.
+ * A JSON.stringify replacer that meters every node, refuses arrays over
+ * MAX_ARRAY_LENGTH before they are walked, and keeps a running estimate of
+ * the output so that the text is refused before it is built past `limit`.
  */
-export function meteredStringify(value) {
-  return stringifyJson(value, function (key, v) {
+function jsonGuard(limit, what, user) {
+  let size = 0;
+  return function (key, v) {
     meter(1);
-    if (isArray(v)) arrayCheck(v.length, 'JSON.stringify');
-    return v;
-  });
+    const r = user ? apply(user, this, [key, v]) : v;
+    size += isArray(this) ? 1 : String(key).length + 4; // separators, quotes, the key
+    if (typeof r === 'string') size += r.length;
+    else if (isArray(r)) arrayCheck(r.length, what);
+    if (size > limit) tooLarge(`${what}: more than ${limit} characters`);
+    return r;
+  };
+}
+
+/** JSON text of an evaluation's answer: may be as big as the data source answer it carries, within MAX_ANSWER_LENGTH. */
+export function meteredStringify(value) {
+  return stringifyJson(value, jsonGuard(MAX_ANSWER_LENGTH, 'answer', null));
 }
 
 /**
@@ -54,6 +68,7 @@ export function installLimits(charge, tooBig) {
   };
   meter = charge;
   arrayCheck = arrayLength;
+  tooLarge = tooBig;
   const resultSize = (r, what) => {
     if (typeof r === 'string') stringLength(r.length, what);
     else if (isArray(r)) arrayLength(r.length, what);
@@ -139,16 +154,7 @@ export function installLimits(charge, tooBig) {
   // checks each array before it is walked and meters the nodes.
   replace(JSON, 'stringify', (orig) =>
     function stringify(value, replacer, space) {
-      const user = typeof replacer === 'function' ? replacer : null;
-      const guard = isArray(replacer)
-        ? replacer
-        : function (key, v) {
-            charge(1);
-            const r = user ? apply(user, this, [key, v]) : v;
-            if (isArray(r)) arrayLength(r.length, 'JSON.stringify');
-            else if (typeof r === 'string') stringLength(r.length, 'JSON.stringify');
-            return r;
-          };
+      const guard = isArray(replacer) ? replacer : jsonGuard(MAX_STRING_LENGTH, 'JSON.stringify', typeof replacer === 'function' ? replacer : null);
       return resultSize(apply(orig, JSON, [value, guard, space]), 'JSON.stringify');
     },
   );
