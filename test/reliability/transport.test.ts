@@ -161,7 +161,8 @@ describe('the token mint', () => {
 
   it('refuses another Host name (DNS rebinding) and a foreign Origin', async () => {
     const port = new URL(app.url).port;
-    for (const headers of [{ host: `attacker.example:${port}` }, { host: `127.0.0.1.nip.io:${port}` }, { host: `localhost:${port}`, origin: 'http://attacker.example' }]) {
+    const refused: Array<Record<string, string>> = [{ host: `attacker.example:${port}` }, { host: `127.0.0.1.nip.io:${port}` }, { host: `localhost:${port}`, origin: 'http://attacker.example' }];
+    for (const headers of refused) {
       const r = await get(headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(r.body.errors[0].errorType).toBe('AccessDeniedException');
