@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { quietAwsSdk } from '../util/quiet-aws-sdk.js';
+import { userFacingMessage } from './errors.js';
 
 quietAwsSdk();
 
@@ -26,5 +27,13 @@ if (!commands.includes(name)) {
   process.exit(1);
 }
 const mod = (await import(`./commands/${name}.ts`)) as { run(args: string[]): Promise<number> };
-const code = await mod.run(rest);
-if (code !== undefined && code !== null) process.exitCode = code;
+try {
+  const code = await mod.run(rest);
+  if (code !== undefined && code !== null) process.exitCode = code;
+} catch (e) {
+  const line = userFacingMessage(e);
+  process.stderr.write(line ? `appsync-local: ${line}\n` : `appsync-local ${name} failed: ${(e as Error)?.stack ?? String(e)}\n`);
+  // Now, not when the event loop drains: an engine or socket started before
+  // the failure must not keep the process (and the port) alive.
+  process.exit(1);
+}

@@ -2,8 +2,9 @@
 // DynamoDB Local, rebuilding and reloading on source changes.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { endpointFromEnvironment } from '../../engine/client.js';
 import { engineDataPath, startDynamoDbLocal } from '../../engine/dynamodb-local.js';
+import { endpointFromEnvironment } from '../../engine/endpoints.js';
+import { exitCodeFor, onStop, type StopReason } from '../lifecycle.js';
 
 const HELP = `usage: appsync-local start [options]
 
@@ -49,6 +50,12 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
+  // A log reader that went away (a closed pipe) must not take the server down.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+  // Until the server is up there is nothing to drain: a stop request (a signal,
+  // or the parent gone) ends the process, and the exit hooks end the engine.
+  let requestStop = (reason: StopReason): void => process.exit(exitCodeFor(reason));
+  const unwatch = onStop((reason) => requestStop(reason));
   const dynamodbEndpoint = values['dynamodb-endpoint'] ?? endpointFromEnvironment();
   // The JVM boots in the time the server's modules (bundler, linter, GraphQL,
   // SDK) take to load, instead of after them: about a second and a half less
@@ -62,8 +69,11 @@ export async function run(args: string[]): Promise<number> {
       });
   engine?.catch(() => {});
   let server: typeof import('../../server/index.js');
+  const serverModule = import('../../server/index.js');
+  serverModule.catch(() => {});
   try {
-    server = await import('../../server/index.js');
+    // An engine that cannot start (no Java, …) is reported now, not after the build.
+    server = await (engine ? Promise.race([serverModule, engine.then(() => serverModule)]) : serverModule);
   } catch (e) {
     await (await engine?.catch(() => undefined))?.stop();
     throw e;
@@ -110,16 +120,13 @@ export async function run(args: string[]): Promise<number> {
   out('');
 
   await new Promise<void>((done) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      out('stopping…');
+    requestStop = (reason) => {
+      out(reason === 'parent-exited' ? 'stopping… (the process that started this one has exited)' : 'stopping…');
       void app.stop().then(done, done);
       // Whatever still holds the event loop (a stuck socket) must not keep a stopped server alive.
       setTimeout(() => process.exit(0), 3000).unref();
     };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
   });
+  unwatch();
   return 0;
 }
