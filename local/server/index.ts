@@ -24,6 +24,7 @@ import { isLocalRequest, isLoopbackHost } from './loopback.js';
 import { installSafetyNet } from './safety-net.js';
 import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
 import { formatRequestLine, formatVerbose } from './log.js';
+import { redact } from './redact.js';
 import { createGraphQLService } from './service.js';
 import type { Authenticator, GraphQLService, InvalidationEvent, MutationEvent, RequestTrace } from './types.js';
 import { frontendConfig } from './frontend-config.js';
@@ -164,7 +165,9 @@ export async function readBundles(root: string, def: ApiDefinition): Promise<Rec
 export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalAppSync> {
   const root = resolve(opts.root ?? process.cwd());
   const dataDir = resolve(root, opts.dataDir ?? '.appsync-local');
-  const log = opts.log ?? (() => {});
+  // Every line the server writes goes through redact(): no token, key or email in the log.
+  const sink = opts.log;
+  const log = sink ? (line: string) => sink(redact(line)) : () => {};
   await mkdir(dataDir, { recursive: true });
   const keys = await loadOrCreateKeys(dataDir);
 
