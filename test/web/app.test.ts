@@ -105,12 +105,15 @@ describe('two tabs of one user', () => {
     expect(await editor.getByLabel('Title').inputValue()).toBe('Plan trip to Lisbon');
     expect(await conflict.count()).toBe(0);
 
-    // A second stale edit, this time overwritten deliberately.
-    await b.locator('li.item .item-title', { hasText: 'Lisbon' }).waitFor();
+    // A second stale edit, this time overwritten deliberately. a types first;
+    // b's save then reaches a live while a is still editing, and must not wipe
+    // what a typed.
+    await editor.getByLabel('Title').fill('Plan trip to Porto');
     await row(b, 'Lisbon').getByRole('button', { name: /^Edit/ }).click();
     await b.locator('li.item.editing').getByLabel('Status').selectOption({ label: 'Done' });
     await b.locator('li.item.editing').getByRole('button', { name: 'Save' }).click();
-    await editor.getByLabel('Title').fill('Plan trip to Porto');
+    await eventually(() => editor.getAttribute('data-version')).toBe('3');
+    expect(await editor.getByLabel('Title').inputValue()).toBe('Plan trip to Porto');
     await editor.getByRole('button', { name: 'Save' }).click();
     await eventually(() => conflict.isVisible()).toBe(true);
     expect(await conflict.locator('tbody th').allTextContents()).toEqual(['Status']);
@@ -165,7 +168,7 @@ describe('session and connection', () => {
     await page.reload();
     await expectLive(page);
     expect(await page.getByLabel('User name').count()).toBe(0);
-    expect(await page.locator('.who').textContent()).toBe('erin');
+    expect(await page.locator('.username').textContent()).toBe('erin');
     await eventually(() => titles(page)).toEqual(['Survives reloads']);
   });
 

@@ -31,12 +31,12 @@ function Home({ config, session, onSignOut }: { config: FrontendConfig; session:
           </button>
         </nav>
         <span className="who">
-          {session.username}
+          <span className="username">{session.username}</span>
           {session.groups.includes('admin') && <span className="badge admin">admin</span>}
+          <button type="button" className="link" onClick={onSignOut}>
+            Sign out
+          </button>
         </span>
-        <button type="button" className="link" onClick={onSignOut}>
-          Sign out
-        </button>
       </header>
       <main>{view === 'items' ? <Items api={api} list={list} /> : <Profile api={api} session={session} />}</main>
     </>

@@ -2,7 +2,7 @@
 // sends the version it started from (expectedVersion); when someone else saved
 // first, AppSync answers Conflict and the row shows what changed, then lets the
 // person take the other version or overwrite it on purpose.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DeleteItemDocument, GetItemDocument, UpdateItemDocument } from '../../../client/generated/graphql.js';
 import { AppSyncError, describeError, type Api } from '../api.js';
 import { changedFields, type Editable, type Item } from '../items-state.js';
@@ -32,6 +32,9 @@ export function ItemRow({ api, item, apply }: Props) {
   const [base, setBase] = useState<Item>(item);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // One draft object per base version: a new one resets the form (ItemForm), and
+  // a live update of this item while it is edited must not wipe what is typed.
+  const initial = useMemo(() => draftOf(base), [base]);
 
   function startEdit(): void {
     setBase(item);
@@ -80,7 +83,7 @@ export function ItemRow({ api, item, apply }: Props) {
 
   if (!editing) {
     return (
-      <li className="item" data-item-id={item.itemId}>
+      <li className="item" data-item-id={item.itemId} data-version={item.version}>
         <div className="item-main">
           <span className={`badge ${item.status.toLowerCase()}`}>{statusLabel(item.status)}</span>
           <span className="item-title">{item.title}</span>
@@ -113,9 +116,9 @@ export function ItemRow({ api, item, apply }: Props) {
 
   const conflict = problem?.kind === 'conflict' ? problem : null;
   return (
-    <li className="item editing" data-item-id={item.itemId}>
+    <li className="item editing" data-item-id={item.itemId} data-version={item.version}>
       <ItemForm
-        initial={draftOf(base)}
+        initial={initial}
         submitLabel="Save"
         busy={busy}
         onSubmit={(draft) => save(draft, base.version)}
