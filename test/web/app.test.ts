@@ -162,13 +162,19 @@ describe('the list', () => {
 
 describe('session and connection', () => {
   it('keeps the session across a page reload', async () => {
-    const page = await tab('erin');
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    foreign.push(...recordForeignRequests(page));
+    await signIn(page, web.origin, 'erin', { admin: true });
+    expect(await page.locator('.who .badge').textContent()).toBe('admin');
     await addItem(page, 'Survives reloads');
     await eventually(() => titles(page)).toEqual(['Survives reloads']);
     await page.reload();
     await expectLive(page);
     expect(await page.getByLabel('User name').count()).toBe(0);
     expect(await page.locator('.username').textContent()).toBe('erin');
+    expect(await page.locator('.who .badge').textContent()).toBe('admin');
     await eventually(() => titles(page)).toEqual(['Survives reloads']);
   });
 
