@@ -4,7 +4,7 @@
 // browser WebSocket. Two tabs of one user see each other's changes live; another
 // user sees none of them; a stale edit meets the conflict UI; pagination shows
 // every item once; a reload keeps the session; a dropped connection resyncs.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -227,6 +227,53 @@ describe('profile', () => {
     await eventually(() => page.locator('.profile').getByRole('alert').textContent()).toBe(errors[0].message);
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.locator('.profile dd').allTextContents()).toEqual(['Hal', 'hal@example.com']);
+  });
+});
+
+describe('against a deployed stack', () => {
+  it('signs in with Cognito SRP instead (answered here: nothing leaves the machine)', async () => {
+    const configPath = join(api.dataDir, 'aws-frontend-config.json');
+    writeFileSync(
+      configPath,
+      JSON.stringify({
+        graphqlEndpoint: 'https://abc123.appsync-api.eu-west-1.amazonaws.com/graphql',
+        realtimeEndpoint: 'wss://abc123.appsync-realtime-api.eu-west-1.amazonaws.com/graphql',
+        region: 'eu-west-1',
+        defaultAuthMode: 'AMAZON_COGNITO_USER_POOLS',
+        additionalAuthModes: ['AWS_IAM'],
+        userPoolId: 'eu-west-1_AbCdEfGhI',
+        userPoolClientId: 'webclient',
+      }),
+    );
+    const served = await serveApp(dist, { configPath });
+    const context = await browser.newContext();
+    contexts.push(context);
+    try {
+      const page = await context.newPage();
+      const cognito: Array<{ target?: string; body: any }> = [];
+      await page.route(/amazonaws\.com/, (route) => {
+        const request = route.request();
+        cognito.push({ target: request.headers()['x-amz-target'], body: request.postDataJSON() });
+        return route.fulfill({
+          status: 400,
+          contentType: 'application/x-amz-json-1.1',
+          headers: { 'x-amzn-errortype': 'NotAuthorizedException' },
+          body: JSON.stringify({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' }),
+        });
+      });
+      await page.goto(served.origin);
+      expect(await page.getByLabel('User name').count()).toBe(0);
+      await page.getByLabel('Email').fill('ann@example.com');
+      await page.getByLabel('Password').fill('Not-the-password-1');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await eventually(() => page.getByRole('alert').textContent()).toBe('Incorrect username or password.');
+      expect(cognito).toHaveLength(1);
+      expect(cognito[0]!.target).toBe('AWSCognitoIdentityProviderService.InitiateAuth');
+      expect(cognito[0]!.body).toMatchObject({ AuthFlow: 'USER_SRP_AUTH', ClientId: 'webclient', AuthParameters: { USERNAME: 'ann@example.com' } });
+      expect(cognito[0]!.body.AuthParameters.SRP_A).toMatch(/^[0-9a-f]{256,}$/);
+    } finally {
+      await served.close();
+    }
   });
 });
 
