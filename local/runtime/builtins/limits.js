@@ -47,8 +47,48 @@ function jsonGuard(limit, what, user) {
   };
 }
 
+const keysOf = Object.keys;
+/** Answers up to this many objects and arrays may take the plain (fast) path. */
+const PLAIN_NODES = 10_000;
+
+/**
+ * True when `value` is small plain data: no toJSON, no array or object over
+ * PLAIN_NODES entries, no deeper than 64, text within MAX_STRING_LENGTH. Such
+ * an answer can go through V8's fast JSON path; anything else is serialised
+ * with the guard. (Reads each property once more than JSON.stringify does: a
+ * getter that answers differently on its second read is not covered.)
+ */
+function plainAndSmall(value) {
+  let nodes = 0;
+  let size = 0;
+  const ok = (v, depth) => {
+    if (typeof v === 'string') {
+      size += v.length;
+      return size <= MAX_STRING_LENGTH;
+    }
+    if (v === null || typeof v !== 'object') return true;
+    nodes += 1;
+    if (nodes > PLAIN_NODES || depth > 64 || typeof v.toJSON === 'function') return false;
+    if (isArray(v)) {
+      const n = v.length;
+      if (n > PLAIN_NODES) return false;
+      for (let i = 0; i < n; i += 1) if (!ok(v[i], depth + 1)) return false;
+      return true;
+    }
+    const keys = keysOf(v);
+    if (keys.length > PLAIN_NODES) return false;
+    for (let i = 0; i < keys.length; i += 1) {
+      size += keys[i].length;
+      if (!ok(v[keys[i]], depth + 1)) return false;
+    }
+    return true;
+  };
+  return ok(value, 0);
+}
+
 /** JSON text of an evaluation's answer: may be as big as the data source answer it carries, within MAX_ANSWER_LENGTH. */
 export function meteredStringify(value) {
+  if (plainAndSmall(value)) return stringifyJson(value);
   return stringifyJson(value, jsonGuard(MAX_ANSWER_LENGTH, 'answer', null));
 }
 
