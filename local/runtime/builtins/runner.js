@@ -118,7 +118,7 @@ function describe(e, timeoutMs) {
   if (e && typeof e === 'object' && Object.hasOwn(e, LIMIT)) return e[LIMIT];
   try {
     return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-  } catch (again) {
+  } catch {
     return ended ? describe(ended, timeoutMs) : 'Error';
   }
 }
