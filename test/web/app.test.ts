@@ -151,6 +151,33 @@ describe('the list', () => {
     await eventually(() => page.locator('.empty').textContent()).toBe('Nothing in progress.');
   });
 
+  it('works from the keyboard: add, edit, cancel with Escape', async () => {
+    const page = await tab('kim');
+    await page.getByLabel('Title').focus();
+    await page.keyboard.type('Typed only');
+    await page.keyboard.press('Enter');
+    await eventually(() => titles(page)).toEqual(['Typed only']);
+
+    await page.getByRole('button', { name: 'Edit Typed only' }).focus();
+    await page.keyboard.press('Enter');
+    const editor = page.locator('li.item.editing');
+    expect(await editor.getByLabel('Title').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await editor.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Typed only');
+
+    await page.getByRole('button', { name: 'Edit Typed only' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.type(', edited');
+    await page.keyboard.press('Enter');
+    await eventually(() => titles(page)).toEqual(['Typed only, edited']);
+
+    await page.getByRole('radio', { name: 'All' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await eventually(() => page.getByRole('radio', { name: 'To do' }).isChecked()).toBe(true);
+  });
+
   it('shows a ValidationError from AppSync beside the form', async () => {
     const page = await tab('dave');
     await addItem(page, 'Too important', { priority: '99' });

@@ -62,10 +62,11 @@ interface Props {
   onCancel?(): void;
   /** Shown under the fields: errors, the conflict panel. */
   children?: ReactNode;
-  compact?: boolean;
+  /** Focus the title when the form appears (editing: the Edit button that had focus is gone). */
+  autoFocus?: boolean;
 }
 
-export function ItemForm({ initial, submitLabel, busy, onSubmit, onCancel, children, compact }: Props) {
+export function ItemForm({ initial, submitLabel, busy, onSubmit, onCancel, children, autoFocus }: Props) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(initial));
   const [base, setBase] = useState(initial);
   const id = useId();
@@ -82,10 +83,17 @@ export function ItemForm({ initial, submitLabel, busy, onSubmit, onCancel, child
   }
 
   return (
-    <form className={compact ? 'item-form compact' : 'item-form'} onSubmit={submit} aria-busy={busy}>
+    <form
+      className="item-form"
+      onSubmit={submit}
+      aria-busy={busy}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onCancel) onCancel();
+      }}
+    >
       <div className="field grow">
         <label htmlFor={`${id}-title`}>Title</label>
-        <input id={`${id}-title`} value={fields.title} onChange={set('title')} required maxLength={400} autoComplete="off" />
+        <input id={`${id}-title`} value={fields.title} onChange={set('title')} required autoComplete="off" autoFocus={autoFocus} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-status`}>Status</label>
@@ -97,22 +105,18 @@ export function ItemForm({ initial, submitLabel, busy, onSubmit, onCancel, child
           ))}
         </select>
       </div>
-      {!compact && (
-        <>
-          <div className="field small">
-            <label htmlFor={`${id}-priority`}>Priority</label>
-            <input id={`${id}-priority`} type="number" inputMode="numeric" value={fields.priority} onChange={set('priority')} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-due`}>Due</label>
-            <input id={`${id}-due`} type="date" value={fields.dueDate} onChange={set('dueDate')} />
-          </div>
-          <div className="field grow">
-            <label htmlFor={`${id}-tags`}>Tags</label>
-            <input id={`${id}-tags`} value={fields.tags} onChange={set('tags')} placeholder="comma, separated" autoComplete="off" />
-          </div>
-        </>
-      )}
+      <div className="field small">
+        <label htmlFor={`${id}-priority`}>Priority</label>
+        <input id={`${id}-priority`} type="number" inputMode="numeric" value={fields.priority} onChange={set('priority')} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>Due</label>
+        <input id={`${id}-due`} type="date" value={fields.dueDate} onChange={set('dueDate')} />
+      </div>
+      <div className="field grow">
+        <label htmlFor={`${id}-tags`}>Tags</label>
+        <input id={`${id}-tags`} value={fields.tags} onChange={set('tags')} placeholder="comma, separated" autoComplete="off" />
+      </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}

@@ -2,7 +2,7 @@
 // sends the version it started from (expectedVersion); when someone else saved
 // first, AppSync answers Conflict and the row shows what changed, then lets the
 // person take the other version or overwrite it on purpose.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DeleteItemDocument, GetItemDocument, UpdateItemDocument } from '../../../client/generated/graphql.js';
 import { AppSyncError, describeError, type Api } from '../api.js';
 import { changedFields, type Editable, type Item } from '../items-state.js';
@@ -35,6 +35,13 @@ export function ItemRow({ api, item, apply }: Props) {
   // One draft object per base version: a new one resets the form (ItemForm), and
   // a live update of this item while it is edited must not wipe what is typed.
   const initial = useMemo(() => draftOf(base), [base]);
+  // When the editor closes, focus goes back to the Edit button it replaced.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (!editing && wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   function startEdit(): void {
     setBase(item);
@@ -98,7 +105,7 @@ export function ItemRow({ api, item, apply }: Props) {
           </span>
         </div>
         <div className="item-actions">
-          <button type="button" onClick={startEdit} disabled={busy} aria-label={`Edit ${item.title}`}>
+          <button type="button" ref={editButton} onClick={startEdit} disabled={busy} aria-label={`Edit ${item.title}`}>
             Edit
           </button>
           <button type="button" className="danger" onClick={destroy} disabled={busy} aria-label={`Delete ${item.title}`}>
@@ -121,6 +128,7 @@ export function ItemRow({ api, item, apply }: Props) {
         initial={initial}
         submitLabel="Save"
         busy={busy}
+        autoFocus
         onSubmit={(draft) => save(draft, base.version)}
         onCancel={() => setEditing(false)}
       >
