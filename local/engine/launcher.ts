@@ -47,9 +47,10 @@ function ownedPrivateDir(path: string): boolean {
     mkdirSync(path, { recursive: true, mode: 0o700 });
     const st = lstatSync(path);
     if (!st.isDirectory()) return false;
-    if (process.getuid && st.uid !== process.getuid()) return false;
-    // Group- or world-writable: someone else could plant classes.
-    return (st.mode & 0o022) === 0;
+    // Windows has no owner uid or mode bits here; its per-user temp folder is private.
+    if (process.platform === 'win32' || !process.getuid) return true;
+    // Another owner, or group- or world-writable: someone else could plant classes.
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
   } catch {
     return false;
   }
