@@ -19,6 +19,8 @@ interface Node {
 export const TICK = '__appsync_tick';
 /** Identifiers with this prefix belong to the runtime; code that uses them is refused. */
 const RESERVED = '__appsync_';
+/** Name of the spread check (builtins/limits.js spread()). */
+const SPREAD = '__appsync_spread';
 
 type Edit = { start: number; end: number; text: string };
 
@@ -78,11 +80,36 @@ function refuseDeferred(ast: Node, file: string): void {
   });
 }
 
+/**
+ * Routes what is spread into an array or a call, and what is destructured
+ * with a rest element, through the size check: V8 copies every element of a
+ * sparse array (`a.length = 4e9`) in one step, where no probe runs. (The
+ * array iterator itself cannot be guarded without slowing the whole process:
+ * see builtins/limits.js.) Rest elements in parameters, in for-of heads and
+ * nested in other patterns are not covered.
+ */
+function spreads(ast: Node): Edit[] {
+  const edits: Edit[] = [];
+  const wrap = (n: Node) => {
+    edits.push({ start: n.start, end: n.start, text: `${SPREAD}((` });
+    edits.push({ start: n.end, end: n.end, text: '))' });
+  };
+  const hasRest = (p: Node) => p.type === 'ArrayPattern' && (p.elements as Array<Node | null>).some((e) => e?.type === 'RestElement');
+  walk(ast, (n) => {
+    if (n.type === 'ArrayExpression' || n.type === 'CallExpression' || n.type === 'NewExpression') {
+      const items = (n.type === 'ArrayExpression' ? n.elements : n.arguments) as Array<Node | null>;
+      for (const e of items) if (e?.type === 'SpreadElement') wrap(e.argument as Node);
+    } else if (n.type === 'VariableDeclarator' && n.init && hasRest(n.id as Node)) wrap(n.init as Node);
+    else if (n.type === 'AssignmentExpression' && hasRest(n.left as Node)) wrap(n.right as Node);
+  });
+  return edits;
+}
+
 export function toFactorySource(source: string, file: string): string {
   if (source.includes(RESERVED)) throw new Error(`${file}: identifiers starting with ${RESERVED} are reserved`);
   const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as Node;
   refuseDeferred(ast, file);
-  const edits: Edit[] = probes(ast);
+  const edits: Edit[] = [...probes(ast), ...spreads(ast)];
   const exported: Array<[string, string]> = [];
   for (const node of ast.body as Node[]) {
     if (node.type === 'ImportDeclaration') {
@@ -124,5 +151,5 @@ export function toFactorySource(source: string, file: string): string {
   // \`globalThis\` is shadowed by a frozen view of the sandbox's globals: the
   // real global object cannot be frozen, and writes to it would leak between
   // evaluations. The inner block lets the code declare its own \`globalThis\`.
-  return `(function (__modules, ${TICK}, ${RESERVED}global) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
+  return `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
 }

@@ -93,6 +93,19 @@ export function meteredStringify(value) {
 }
 
 /**
+ * What resolver code spreads (`[...x]`, `f(...x)`) or destructures with a rest
+ * element (`const [a, ...r] = x`): ../module.ts routes it through here, since
+ * V8 would copy every element of a sparse `length` of 4e9 in one step.
+ */
+export function spread(x) {
+  if (x !== null && x !== undefined) {
+    if (typeof x === 'string' || isArray(x)) arrayCheck(x.length, 'spread');
+    else if (typeof x === 'object' && typeof x.size === 'number') arrayCheck(x.size, 'spread');
+  }
+  return x;
+}
+
+/**
  * Wraps the built-ins in place. `charge(units)` meters work (and may end the
  * evaluation); `tooBig(what)` ends it with a size error. Must run before the
  * intrinsics are frozen.
@@ -125,10 +138,14 @@ export function installLimits(charge, tooBig) {
 
   // Array.prototype: every method walks `this.length` elements (holes included),
   // and `a.length = 4e9` makes such an array for free, so the length is checked
-  // before the walk. The iterator is guarded too: spread, for-of and
-  // destructuring go through it.
+  // before the walk. The iterators (Array.prototype.values, [Symbol.iterator],
+  // String.prototype[Symbol.iterator]) are left alone on purpose: changing
+  // them trips V8 protectors that are shared by the whole isolate, and every
+  // spread and for-of of the host would get several times slower. Spreads in
+  // resolver code are checked where they are written instead (spread() below,
+  // inserted by ../module.ts).
   const AP = Array.prototype;
-  const cheap = new Set(['at', 'pop', 'push', 'constructor']);
+  const cheap = new Set(['at', 'pop', 'push', 'constructor', 'values', 'keys', 'entries']);
   for (const name of Reflect.ownKeys(AP)) {
     if (typeof name !== 'string' || cheap.has(name)) continue;
     replace(AP, name, (orig) =>
@@ -143,9 +160,6 @@ export function installLimits(charge, tooBig) {
       },
     );
   }
-  const values = AP.values;
-  Object.defineProperty(AP, Symbol.iterator, { value: values, writable: true, configurable: true, enumerable: false });
-
   replace(Array, 'from', (orig) =>
     function from(items, ...rest) {
       const n = typeof items === 'string' ? items.length : items != null ? items.length : 0;
@@ -160,8 +174,8 @@ export function installLimits(charge, tooBig) {
   const SP = String.prototype;
   for (const name of Reflect.ownKeys(SP)) {
     // toString/valueOf are what String(obj) calls: wrapping them would recurse.
-    if (name === 'constructor' || name === 'length' || name === 'toString' || name === 'valueOf') continue;
-    const label = typeof name === 'string' ? name : 'iterator';
+    if (typeof name !== 'string' || name === 'constructor' || name === 'length' || name === 'toString' || name === 'valueOf') continue;
+    const label = name;
     replace(SP, name, (orig) =>
       function (...args) {
         const s = StringCtor(this);

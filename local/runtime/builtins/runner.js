@@ -5,7 +5,7 @@
 // evaluation's side effects (appended errors, extensions, stash) and its
 // console lines.
 import { host } from './host.js';
-import { meteredStringify } from './limits.js';
+import { meteredStringify, spread } from './limits.js';
 import { EARLY, ERROR, TIMEOUT, setState } from './state.js';
 
 // Taken before limits.js guards JSON: the context comes from the host and may
@@ -145,7 +145,7 @@ export function createRunner(modules, safeGlobal) {
     let answer;
     try {
       try {
-        const mod = factory(modules, tick, safeGlobal);
+        const mod = factory(modules, tick, safeGlobal, spread);
         const fn = mod[fnName];
         if (typeof fn !== 'function') {
           out.missing = true;
