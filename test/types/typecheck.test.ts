@@ -49,6 +49,11 @@ describe('type tests', { timeout: 120_000 }, () => {
     expect(diagnostics.map((d) => `${d.file}: TS${d.code} ${d.message}`)).toEqual([]);
   });
 
+  it('the web app compiles (web/tsconfig.json: its TSX and the client it imports)', () => {
+    const diagnostics = typecheckProject(join(root, 'web/tsconfig.json'));
+    expect(diagnostics.map((d) => `${d.file}: TS${d.code} ${d.message}`)).toEqual([]);
+  });
+
   it('a control snippet with correct assertions compiles', () => {
     expect(codesOf('ok.ts')).toEqual([]);
   });
