@@ -9,6 +9,7 @@ export { createDynamoDbClient, endpointFromEnvironment, isAwsEndpoint } from './
 export { startDynamoDbLocal, type DynamoDbLocal, type DynamoDbLocalOptions } from './dynamodb-local.js';
 export { ensureTables, physicalTableName } from './tables.js';
 export { JAVA_MISSING_MESSAGE } from './java.js';
+export { EngineStartError, type EngineStartProblem } from './errors.js';
 
 export interface DataStoreOptions {
   /** Use this DynamoDB endpoint instead of starting DynamoDB Local. */
