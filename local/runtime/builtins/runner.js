@@ -20,7 +20,9 @@ const LIMIT = Symbol('appsync.limit');
 // elements or characters they work on (limits.js). Every CHECK_EVERY units the
 // clock and the heap are read, so work done inside built-ins counts against
 // the time limit too, and a heap that keeps growing ends the evaluation.
-const CHECK_EVERY = 1024;
+// One unit can allocate up to ~0.8 MB (`new Array(99999)`), so between two
+// checks the heap can pass the limit by ~200 MB at most.
+const CHECK_EVERY = 256;
 /**
  * Heap an evaluation may add, in bytes. AWS documents no memory limit for
  * APPSYNC_JS; this is the local server's own bound, well below V8's heap
