@@ -36,9 +36,9 @@ let bob: AppSyncClient;
 let admin: AppSyncClient;
 let aliceId: string;
 
-function clientFor(user: string, groups: string[] = []): AppSyncClient {
+function clientFor(user: string, groups: string[] = [], email?: string): AppSyncClient {
   let token: Promise<string> | undefined;
-  return createClient(config, { jwt: () => (token ??= app.mintToken(user, groups)) }, { WebSocket });
+  return createClient(config, { jwt: () => (token ??= app.mintToken(user, groups, email ? { email } : undefined)) }, { WebSocket });
 }
 
 async function errorOf(promise: Promise<unknown>): Promise<AppSyncError> {
@@ -83,11 +83,16 @@ describe('profiles', () => {
     expect((await alice.request(MeDocument)).me).toEqual(createProfile);
   });
 
-  it('updateProfile changes the profile; a taken email is a Conflict', async () => {
+  it('updateProfile changes the profile; another user\'s email is refused, a taken verified email is a Conflict', async () => {
     const { updateProfile } = await alice.request(UpdateProfileDocument, { input: { displayName: 'Alice A.' } });
     expect(updateProfile.displayName).toBe('Alice A.');
     await bob.request(CreateProfileDocument, { input: { email: 'bob@example.com', displayName: 'Bob' } });
-    const err = await errorOf(bob.request(UpdateProfileDocument, { input: { email: 'alice@example.com' } }));
+    const squat = await errorOf(bob.request(UpdateProfileDocument, { input: { email: 'alice@example.com' } }));
+    expect(squat.errorType).toBe('ValidationError');
+    // Bob's pool account now has alice's address verified (say, re-registered): the guard still refuses it.
+    const bobMoved = clientFor('bob', [], 'alice@example.com');
+    const err = await errorOf(bobMoved.request(UpdateProfileDocument, { input: { displayName: 'Bob' } }));
+    bobMoved.close();
     expect(err.errorType).toBe('Conflict');
     expect(err.errors[0].path).toEqual(['updateProfile']);
   });

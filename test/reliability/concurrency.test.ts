@@ -35,9 +35,11 @@ describe('50 concurrent writers', () => {
   });
 
   it('exactly one of 50 users gets an email; the others get Conflict EMAIL_TAKEN', async () => {
+    // 50 pool accounts whose tokens all carry the same verified email (the profile's email comes from the token).
     const email = `shared-${Date.now()}@example.com`;
+    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => api.token(`claimant${i}`, [], { email })));
     const answers = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => api.gql(`claimant${i}`, PROFILE, { input: { email, displayName: `User ${i}` } })),
+      tokens.map((authorization, i) => api.gql({ headers: { authorization } }, PROFILE, { input: { email, displayName: `User ${i}` } })),
     );
     const winners = answers.filter((a) => a.body.data?.createProfile);
     expect(winners).toHaveLength(1);
@@ -48,7 +50,7 @@ describe('50 concurrent writers', () => {
     }
     // No loser is left with a half-written profile.
     const loserIndexes = answers.map((a, i) => (a.body.errors?.length ? i : -1)).filter((i) => i >= 0);
-    const profiles = await Promise.all(loserIndexes.map((i) => api.gql(`claimant${i}`, `{ me { email } }`)));
+    const profiles = await Promise.all(loserIndexes.map((i) => api.gql({ headers: { authorization: tokens[i] } }, `{ me { email } }`)));
     for (const p of profiles) expect(p.body.data.me).toBeNull();
   });
 });

@@ -17,7 +17,7 @@ export interface TestApi {
   url: string;
   realtimeUrl: string;
   /** A locally minted Cognito ID token (cached per user and groups unless options are given). */
-  token(user: string, groups?: string[], opts?: { expiresIn?: number | string }): Promise<string>;
+  token(user: string, groups?: string[], opts?: { expiresIn?: number | string; email?: string }): Promise<string>;
   /** POST /graphql as `user` (a Cognito token minted locally), or with the given headers. */
   gql(user: string | { headers: Record<string, string> }, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer>;
   /** The local signing keys (to forge tokens that are signed correctly but wrong otherwise). */
@@ -35,7 +35,7 @@ export async function startTestApi(name = 'api'): Promise<TestApi> {
     watch: false,
   });
   const tokens = new Map<string, string>();
-  const token = async (user: string, groups: string[] = [], opts?: { expiresIn?: number | string }) => {
+  const token = async (user: string, groups: string[] = [], opts?: { expiresIn?: number | string; email?: string }) => {
     if (opts) return app.mintToken(user, groups, opts);
     const key = `${user}|${groups.join(',')}`;
     let t = tokens.get(key);
