@@ -28,20 +28,27 @@ function expressionOf(filter) {
   return out;
 }
 
-// Every path segment gets an alias; a segment used again keeps its alias.
-function projectionOf(projection) {
-  if (!Array.isArray(projection) || !projection.length) return undefined;
+// AppSync's name placeholders: #expName_N, one per distinct name, numbered in
+// order of first use; a name used again keeps its placeholder.
+function nameAliases() {
   const aliases = {};
   const names = {};
   let n = 0;
-  const alias = (segment) => {
-    if (!Object.prototype.hasOwnProperty.call(aliases, segment)) {
+  const alias = (name) => {
+    if (!Object.prototype.hasOwnProperty.call(aliases, name)) {
       n += 1;
-      aliases[segment] = `#expName_${n}`;
-      names[aliases[segment]] = segment;
+      aliases[name] = `#expName_${n}`;
+      names[aliases[name]] = name;
     }
-    return aliases[segment];
+    return aliases[name];
   };
+  return { alias, names };
+}
+
+// Every path segment gets an alias.
+function projectionOf(projection) {
+  if (!Array.isArray(projection) || !projection.length) return undefined;
+  const { alias, names } = nameAliases();
   const expression = projection.map((p) => String(p).split('.').map(alias).join('.')).join(', ');
   return { expression, expressionNames: names };
 }
@@ -81,19 +88,9 @@ function updateExpression(update) {
     else if (u.type === OP.remove) removes.push(f);
     else fail(`Unsupported update operation ${u.type}`);
   }
-  const aliases = {};
-  const names = {};
+  const { alias: name, names } = nameAliases();
   const values = {};
-  let nn = 0;
   let nv = 0;
-  const name = (f) => {
-    if (!Object.prototype.hasOwnProperty.call(aliases, f)) {
-      nn += 1;
-      aliases[f] = `#expName_${nn}`;
-      names[aliases[f]] = f;
-    }
-    return aliases[f];
-  };
   const value = (x) => {
     nv += 1;
     values[`:expValue_${nv}`] = toDynamoDB(x);
