@@ -129,6 +129,25 @@ describe('items', () => {
   });
 });
 
+describe('bounded cost per request', () => {
+  // The definition's resolverCountLimit (25) holds locally as on AWS: an alias flood runs at most
+  // 25 resolvers; every field past it fails with AppSync's ResolverExecutionLimitReached.
+  it('refuses the fields of an alias flood past the resolver-count limit', async () => {
+    // getItem is nullable: 25 aliases resolve (to null), the 15 past the limit are errors.
+    const gets = Array.from({ length: 40 }, (_, i) => `g${i}: getItem(itemId: "none${i}") { itemId }`).join(' ');
+    const r = await gql(alice, `{ ${gets} }`);
+    const errors = r.body.errors as Array<{ errorType: string; path: string[] }>;
+    expect(errors).toHaveLength(15);
+    for (const e of errors) expect(e).toMatchObject({ errorType: 'ResolverExecutionLimitReached', message: 'Resolver invocation limit reached.' });
+    expect(Object.keys(r.body.data)).toHaveLength(40);
+    // listItems is non-null: the first refused field nulls the whole answer, as GraphQL's null propagation says.
+    const lists = Array.from({ length: 40 }, (_, i) => `l${i}: listItems(limit: 100) { nextToken }`).join(' ');
+    const flood = await gql(alice, `{ ${lists} }`);
+    expect(flood.body.data).toBeNull();
+    expect(flood.body.errors[0]).toMatchObject({ errorType: 'ResolverExecutionLimitReached' });
+  });
+});
+
 describe('owner isolation', () => {
   it('never lets bob read, list, update or delete alice’s items', async () => {
     const item = await createItem(alice, { title: 'private' });
