@@ -16,14 +16,17 @@ const bin = join(root, 'local/cli/bin.js');
 let child: ChildProcess;
 let url: string;
 let alice: string;
+let dataDir: string;
+const dataDirOf = () => dataDir;
 
-async function gql(query: string, variables?: Record<string, unknown>) {
-  const res = await fetch(url, { method: 'POST', headers: { authorization: alice, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+async function gqlAs(token: string, query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(url, { method: 'POST', headers: { authorization: token, 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as { data: Record<string, any> | null; errors?: Array<Record<string, any>> };
 }
+const gql = (query: string, variables?: Record<string, unknown>) => gqlAs(alice, query, variables);
 
 beforeAll(async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'appsync-conditions-'));
+  dataDir = mkdtempSync(join(tmpdir(), 'appsync-conditions-'));
   child = spawn(process.execPath, [bin, 'start', '--port', '0', '--no-build', '--data-dir', dataDir, '--dynamodb-endpoint', inject('dynamodbEndpoint'), '--table-prefix', `cond${process.pid}_`], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,5 +92,23 @@ describe('conditional item writes against appsync-local start', () => {
     expect((await gql(DELETE, { id, v: 2 })).data!.deleteItem).toEqual({ itemId: id });
     const again = await gql(DELETE, { id });
     expect(again.errors![0]).toMatchObject({ errorType: 'NotFound' });
+  });
+});
+
+describe('verified email against appsync-local start and appsync-local token', () => {
+  const mint = async (...args: string[]) =>
+    (await promisify(execFile)(process.execPath, [bin, 'token', ...args, '--data-dir', dataDirOf()], { cwd: root })).stdout.trim();
+  const claims = (token: string) => JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+
+  it('mints ID tokens with email and email_verified, and the profile follows the verified address', async () => {
+    const unverified = await mint('--user', 'frank', '--email', 'Frank@Example.com', '--unverified-email');
+    expect(claims(unverified)).toMatchObject({ email: 'Frank@Example.com', email_verified: false, token_use: 'id' });
+    const refused = await gqlAs(unverified, 'mutation { createProfile(input: { displayName: "F" }) { email } }');
+    expect(refused.errors![0]).toMatchObject({ errorType: 'ValidationError', errorInfo: { reason: 'EMAIL_NOT_VERIFIED' } });
+    const verified = await mint('--user', 'frank', '--email', 'Frank@Example.com');
+    const made = await gqlAs(verified, 'mutation { createProfile(input: { displayName: "F" }) { email } }');
+    expect(made.data!.createProfile).toEqual({ email: 'frank@example.com' });
+    const access = await mint('--user', 'frank', '--access');
+    expect(claims(access).email).toBeUndefined();
   });
 });

@@ -8,6 +8,8 @@ export interface MintOptions {
   user: string;
   groups?: string[];
   email?: string;
+  /** The ID token's email_verified claim (default true, as after Cognito's verification). */
+  emailVerified?: boolean;
   /** Seconds, or a string like "1h", "30m", "7d". Default 1 hour. */
   expiresIn?: number | string;
   tokenUse?: 'id' | 'access';
@@ -52,7 +54,7 @@ export async function mintToken(keys: LocalKeys, opts: MintOptions): Promise<str
       aud: keys.userPoolClientId,
       'cognito:username': opts.user,
       email: opts.email ?? `${opts.user}@example.com`,
-      email_verified: true,
+      email_verified: opts.emailVerified ?? true,
     });
   } else {
     Object.assign(claims, { client_id: keys.userPoolClientId, username: opts.user, scope: 'aws.cognito.signin.user.admin' });
