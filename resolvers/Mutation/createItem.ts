@@ -5,7 +5,7 @@
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import type { Item, MutationCreateItemArgs } from '../generated/schema-types.js';
 import { callerId } from '../lib/caller.js';
-import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors.js';
+import { failOnDataSourceError, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
 import { itemSk, statusPk, userPk } from '../lib/keys.js';
 import { itemsPerUser, takeQuota } from '../lib/quota.js';
 import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate.js';
@@ -52,12 +52,11 @@ export function request(ctx: Context<MutationCreateItemArgs>): DynamoDBTransactW
 
 export function response(ctx: Context<MutationCreateItemArgs>): Item {
   if (isTransactionCanceled(ctx)) {
-    const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] }).cancellationReasons ?? [];
-    if (reasons.length > 1 && reasons[1].type === 'ConditionalCheckFailed') {
+    if (transactionConditionFailed(ctx, 1)) {
       const limit = itemsPerUser(ctx);
       util.error(`You have reached the limit of ${limit} items: delete some to make room`, 'QuotaExceeded', null, { limit });
     }
-    if (reasons.length > 0 && reasons[0].type === 'ConditionalCheckFailed') {
+    if (transactionConditionFailed(ctx, 0)) {
       util.error('An item with this id already exists', 'Conflict', null, { reason: 'ID_TAKEN' });
     }
     // TransactionConflict: another write to the item count was in flight.

@@ -4,7 +4,7 @@
 import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import type { MutationCreateProfileArgs, User } from '../generated/schema-types.js';
 import { callerId } from '../lib/caller.js';
-import { failOnDataSourceError, isTransactionCanceled } from '../lib/errors.js';
+import { failOnDataSourceError, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
 import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
 import { verifiedEmail } from '../lib/email.js';
 import { checkText, LIMITS } from '../lib/validate.js';
@@ -41,9 +41,7 @@ export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransa
 
 export function response(ctx: Context<MutationCreateProfileArgs>): Omit<User, 'items'> {
   if (isTransactionCanceled(ctx)) {
-    const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] }).cancellationReasons ?? [];
-    const profileTaken = reasons.length > 0 && reasons[0].type === 'ConditionalCheckFailed';
-    if (profileTaken) {
+    if (transactionConditionFailed(ctx, 0)) {
       util.error('A profile already exists for this user', 'Conflict', null, { reason: 'PROFILE_EXISTS' });
     }
     util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });

@@ -9,7 +9,7 @@ import {
   type DynamoDBUpdateItemRequest,
 } from '@aws-appsync/utils';
 import type { MutationUpdateProfileArgs } from '../generated/schema-types.js';
-import { failOnDataSourceError, isConditionFailure, isTransactionCanceled } from '../lib/errors.js';
+import { failOnDataSourceError, isConditionFailure, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
 import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
 import type { ProfileRecord } from '../lib/profile.js';
 
@@ -81,9 +81,8 @@ export function request(
 
 export function response(ctx: Context<MutationUpdateProfileArgs>): ProfileRecord {
   if (isTransactionCanceled(ctx)) {
-    const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] }).cancellationReasons ?? [];
-    const emailTaken = reasons.length > 2 && reasons[2].type === 'ConditionalCheckFailed';
-    if (emailTaken) {
+    // Items: the profile update, the old guard's delete, the new guard's put.
+    if (transactionConditionFailed(ctx, 2)) {
       util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });
     }
     util.error('The profile changed while it was being updated; read it again', 'Conflict', null, {

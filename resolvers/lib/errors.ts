@@ -13,6 +13,12 @@ export function isTransactionCanceled(ctx: Context): boolean {
   return !!ctx.error && ctx.error.type === TRANSACTION_CANCELED;
 }
 
+/** True when a cancelled transaction failed on the condition of its item number `index`. */
+export function transactionConditionFailed(ctx: Context, index: number): boolean {
+  const reasons = ((ctx.result ?? {}) as { cancellationReasons?: { type: string }[] | null }).cancellationReasons ?? [];
+  return reasons.length > index && reasons[index].type === 'ConditionalCheckFailed';
+}
+
 /** Any other data source error surfaces as-is (message and DynamoDB type). */
 export function failOnDataSourceError(ctx: Context): void {
   if (ctx.error) {

@@ -136,22 +136,30 @@ const mapTables = (tables, fn) => {
   return out;
 };
 
+// Optional fields every single-item write (put, remove, update) accepts.
+const writeOptions = (p) => ({
+  condition: expressionOf(p.condition),
+  _version: p._version,
+  customPartitionKey: p.customPartitionKey,
+  populateIndexFields: p.populateIndexFields,
+});
+
 export const dynamodb = {
   get: (p) => withOptional({ operation: 'GetItem', key: key(p.key) }, { consistentRead: p.consistentRead, projection: projectionOf(p.projection) }),
   put: (p) =>
     withOptional(
       { operation: 'PutItem', key: key(p.key), attributeValues: toMapValues(p.item) },
-      { condition: expressionOf(p.condition), _version: p._version, customPartitionKey: p.customPartitionKey, populateIndexFields: p.populateIndexFields },
+      writeOptions(p),
     ),
   remove: (p) =>
     withOptional(
       { operation: 'DeleteItem', key: key(p.key) },
-      { condition: expressionOf(p.condition), _version: p._version, customPartitionKey: p.customPartitionKey, populateIndexFields: p.populateIndexFields },
+      writeOptions(p),
     ),
   update: (p) =>
     withOptional(
       { operation: 'UpdateItem', key: key(p.key), update: updateExpression(p.update) },
-      { condition: expressionOf(p.condition), _version: p._version, customPartitionKey: p.customPartitionKey, populateIndexFields: p.populateIndexFields },
+      writeOptions(p),
     ),
   query: (p) =>
     withOptional(
