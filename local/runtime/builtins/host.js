@@ -26,8 +26,7 @@ export function setHost(raw) {
     collectGarbage: () => answer(raw.collectGarbage()),
     iso: (ms) => answer(raw.iso(num(ms))),
     parseIso: (s) => answer(raw.parseIso(str(s))),
-    format: (ms, pattern, zone) => answer(raw.format(num(ms), str(pattern), str(zone))),
-    parse: (s, pattern, zone) => answer(raw.parse(str(s), str(pattern), str(zone))),
+    zoneOffset: (ms, zone) => answer(raw.zoneOffset(num(ms), str(zone))),
     base64Encode: (s) => answer(raw.base64Encode(str(s))),
     base64Decode: (s) => answer(raw.base64Decode(str(s))),
   });

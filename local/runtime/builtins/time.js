@@ -25,11 +25,9 @@ function civil(days) {
 const isLeap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const CUM = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-/** The zone's offset in minutes at `ms`, read from the host as "+hhmm". */
+/** The zone's offset in minutes at `ms` (the host knows the zone rules). */
 function offsetMinutes(ms, zone) {
-  const z = host.format(ms, 'Z', zone);
-  const m = /^([+-])(\d\d)(\d\d)$/.exec(z);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return host.zoneOffset(ms, zone);
 }
 
 function fields(ms, zone) {
