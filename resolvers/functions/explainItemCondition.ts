@@ -8,9 +8,10 @@
 // DeleteItem whose item is gone counts as a success ("Condition expressions ›
 // Handling a condition check failure"), but not in a form the resolver can
 // rely on to see the stored item. This read depends on nothing undocumented.
-import { runtime, util, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
+import { runtime, type Context, type DynamoDBGetItemRequest } from '@aws-appsync/utils';
 import type { Item } from '../generated/schema-types.js';
 import { failOnDataSourceError } from '../lib/errors.js';
+import { itemChanged, itemNotFound } from '../lib/item-write.js';
 
 export function request(ctx: Context): DynamoDBGetItemRequest {
   if (!ctx.stash.conditionFailed) {
@@ -23,11 +24,6 @@ export function response(ctx: Context): Item {
   failOnDataSourceError(ctx);
   const itemId = ctx.stash.itemId as string;
   const current = ctx.result as Item | null;
-  if (!current) {
-    util.error(`Item ${itemId} not found`, 'NotFound', null, { itemId });
-  }
-  return util.error(`Item ${itemId} was changed by someone else (now at version ${current.version})`, 'Conflict', null, {
-    itemId,
-    currentVersion: current.version,
-  });
+  if (!current) itemNotFound(itemId);
+  return itemChanged(itemId, current.version);
 }

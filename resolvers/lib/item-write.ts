@@ -31,3 +31,13 @@ export function noteFailedCondition<T extends { itemId: string }>(ctx: Context):
   }
   return ctx.result as T;
 }
+
+/** The item is not under the caller's key (absent, or someone else's). */
+export function itemNotFound(itemId: string): never {
+  util.error(`Item ${itemId} not found`, 'NotFound', null, { itemId });
+}
+
+/** The item is there, at another version than the caller expected. */
+export function itemChanged(itemId: string, currentVersion: number): never {
+  util.error(`Item ${itemId} was changed by someone else (now at version ${currentVersion})`, 'Conflict', null, { itemId, currentVersion });
+}
