@@ -19,6 +19,7 @@ import { builtinsScript } from './builtins.js';
 import { CodeCheckError, checkCode, type CodeProblem } from './check.js';
 import { createHost } from './host.js';
 import { toFactorySource } from './module.js';
+import { withOrigins } from './source-map.js';
 import { createSandbox } from './sandbox.js';
 import type { FieldError, FieldOutcome, Invoke, ResolverContextInput, ResolverExtensions } from './types.js';
 
@@ -41,7 +42,7 @@ export interface CompiledCode {
 export function compileCode(source: string, filename: string): CompiledCode {
   if (source.length > MAX_CODE_LENGTH) throw new Error(`${filename}: code is ${source.length} characters; AppSync accepts at most ${MAX_CODE_LENGTH}`);
   const problems = checkCode(source, filename);
-  if (problems.length) throw new CodeCheckError(problems);
+  if (problems.length) throw new CodeCheckError(withOrigins(problems, source, filename));
   const factory = sandbox.compile(toFactorySource(source, filename), filename);
   return { filename, source, factory };
 }

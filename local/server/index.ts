@@ -191,6 +191,13 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     if (opts.verbose) for (const line of formatVerbose(trace)) log(line);
   };
 
+  // The build checks the definition too (check-definition.ts); its warnings go to the log.
+  const buildAndWarn = async (def: ApiDefinition): Promise<Record<string, string>> => {
+    const built = await buildApi({ root, api: def, definition: opts.definition ?? DEFAULT_DEFINITION });
+    for (const w of built.warnings) log(w);
+    return built.files;
+  };
+
   async function load(): Promise<Loaded> {
     const def = opts.api ?? (await loadDefinition(root, opts.definition ?? DEFAULT_DEFINITION));
     // Tables are created (mostly waiting on the engine) while the bundles build.
@@ -204,7 +211,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
       return { transport: transport!, tableNames: await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' }) };
     })();
     tablesReady.catch(() => {});
-    const files = opts.files ?? (opts.prebuilt ? await readBundles(root, def) : (await buildApi({ root, api: def })).files);
+    const files = opts.files ?? (opts.prebuilt ? await readBundles(root, def) : await buildAndWarn(def));
     const sdl = opts.schema ?? (await readFile(join(root, def.schema), 'utf8'));
     const schema = loadAppSyncSchema(sdl);
     const { transport: toDynamoDb, tableNames } = await tablesReady;
