@@ -88,7 +88,7 @@ class DefinitionSource {
   /** The entry `name` of the `functions` or `dataSources` map. */
   entry(map: 'functions' | 'dataSources', name: string, inner?: string) {
     const block = this.text.search(new RegExp(`${map}\\s*:\\s*\\{`));
-    const key = new RegExp(`(^|[\\s{,])(?:${quoted(name)}|${name.replace(/[^\\w$]/g, '')})\\s*:`, 'g');
+    const key = new RegExp(`(^|[\\s{,])(?:${quoted(name)}|${name.replace(/[^\w$]/g, '')})\\s*:`, 'g');
     key.lastIndex = Math.max(0, block);
     const m = key.exec(this.text);
     if (!m) return this.at(-1);
@@ -99,11 +99,6 @@ class DefinitionSource {
     const hit = rest.search(new RegExp(inner));
     return this.at(hit >= 0 ? keyAt + hit : keyAt);
   }
-}
-
-function fieldNode(schema: GraphQLSchema, typeName: string, fieldName: string): FieldDefinitionNode | undefined {
-  const t = schema.getType(typeName);
-  return isObjectType(t) ? t.getFields()[fieldName]?.astNode ?? undefined : undefined;
 }
 
 export interface CheckDefinitionInput {
@@ -132,8 +127,14 @@ export function checkDefinition(input: CheckDefinitionInput): DefinitionProblem[
     const m = /\((\d+):(\d+)\)/.exec((e as Error).message);
     return [{ severity: 'error', file: schemaFile, line: m ? Number(m[1]) : 1, column: m ? Number(m[2]) : 1, message: (e as Error).message }];
   }
-  // Positions of user types in the schema file (the built schema's also hold the prelude's).
+  // Positions come from the user's SDL alone: the built schema's nodes count the prelude's lines too.
   const typeNodes = new Map(doc.definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION).map((d) => [d.name.value, d]));
+  const fieldNodes = new Map<string, FieldDefinitionNode>();
+  for (const d of doc.definitions) {
+    if (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) {
+      for (const f of d.fields ?? []) fieldNodes.set(`${d.name.value}.${f.name.value}`, f);
+    }
+  }
   const error = (at: { file: string; line: number; column: number }, message: string) => problems.push({ severity: 'error', ...at, message });
 
   // Resolvers: the field exists, each field has one resolver, data sources and functions exist.
@@ -176,7 +177,7 @@ export function checkDefinition(input: CheckDefinitionInput): DefinitionProblem[
   const subscription = schema.getSubscriptionType();
   const mutation = schema.getMutationType();
   for (const field of Object.values(subscription?.getFields() ?? {})) {
-    const dir = field.astNode?.directives?.find((d) => d.name.value === 'aws_subscribe');
+    const dir = fieldNodes.get(`${subscription!.name}.${field.name}`)?.directives?.find((d) => d.name.value === 'aws_subscribe');
     const list = dir?.arguments?.find((a) => a.name.value === 'mutations')?.value;
     if (list?.kind !== Kind.LIST) continue;
     for (const v of list.values) {
@@ -190,7 +191,7 @@ export function checkDefinition(input: CheckDefinitionInput): DefinitionProblem[
     }
   }
 
-  problems.push(...unresolvable(schema, typeNodes, resolved, schemaFile));
+  problems.push(...unresolvable(schema, typeNodes, fieldNodes, resolved, schemaFile));
   return problems;
 }
 
@@ -205,16 +206,16 @@ export function checkDefinition(input: CheckDefinitionInput): DefinitionProblem[
  */
 function unresolvable(
   schema: GraphQLSchema,
-  typeNodes: Map<string, { loc?: { startToken: { line: number } } }>,
+  typeNodes: Map<string, unknown>,
+  fieldNodes: Map<string, FieldDefinitionNode>,
   resolved: Set<string>,
   schemaFile: string,
 ): DefinitionProblem[] {
   const out: DefinitionProblem[] = [];
-  const at = (f: GraphQLField<unknown, unknown>) => ({
-    file: schemaFile,
-    line: f.astNode?.loc?.startToken.line ?? 1,
-    column: f.astNode?.loc?.startToken.column ?? 1,
-  });
+  const at = (type: string, f: GraphQLField<unknown, unknown>) => {
+    const loc = fieldNodes.get(`${type}.${f.name}`)?.loc?.startToken;
+    return { file: schemaFile, line: loc?.line ?? 1, column: loc?.column ?? 1 };
+  };
   const objectOf = (t: GraphQLType): GraphQLObjectType | undefined => {
     const n = getNamedType(t);
     return isObjectType(n) ? n : undefined;
@@ -229,11 +230,11 @@ function unresolvable(
       const target = objectOf(f.type);
       const hasResolver = resolved.has(`${type.name}.${f.name}`);
       if (!target) continue;
+      if (underResolver || hasResolver) supplied.add(target.name);
+      if (!hasResolver && underResolver) viaPlainField.add(target.name);
       const key = `${target.name}:${underResolver || hasResolver}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      if (underResolver || hasResolver) supplied.add(target.name);
-      if (!hasResolver && underResolver) viaPlainField.add(target.name);
       visit(target, underResolver || hasResolver, seen);
     }
   };
@@ -248,16 +249,16 @@ function unresolvable(
       if (!isNonNullType(f.type) || resolved.has(`${name}.${f.name}`)) continue;
       const id = `${name}.${f.name}`;
       if (rootNames.has(name)) {
-        out.push({ severity: 'error', ...at(f), message: `${id} is non-null but has no resolver: a root field has no parent to take it from, so every request fails` });
+        out.push({ severity: 'error', ...at(name, f), message: `${id} is non-null but has no resolver: a root field has no parent to take it from, so every request fails` });
       } else if (!supplied.has(name)) {
         if (typeNodes.has(name) && isReachable(schema, name)) {
-          out.push({ severity: 'error', ...at(f), message: `${id} is non-null but has no resolver, and no resolver above ${name} can supply it` });
+          out.push({ severity: 'error', ...at(name, f), message: `${id} is non-null but has no resolver, and no resolver above ${name} can supply it` });
         }
       } else if (objectOf(f.type) && viaPlainField.has(name)) {
         const inner = isListType(isNonNullType(f.type) ? f.type.ofType : f.type) ? 'list' : 'object';
         out.push({
           severity: 'warning',
-          ...at(f),
+          ...at(name, f),
           message: `${id} is a non-null ${inner} with no resolver: it resolves only if every resolver that returns ${name}, also through lists and connections, includes it`,
         });
       }
