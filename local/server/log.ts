@@ -30,7 +30,7 @@ export function formatVerbose(trace: RequestTrace): string[] {
       lines.push(`    request: ${compact(inv.request)}`);
       lines.push(`    result (${inv.ms.toFixed(1)}ms): ${compact(inv.result)}`);
     }
-    if (f.error) lines.push(`    error: ${compact(f.error)}`);
+    if (f.error) lines.push(`    error: ${compact(f.error)}${f.errorAt ? ` at ${f.errorAt}` : ''}`);
   }
   return lines;
 }

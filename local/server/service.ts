@@ -233,6 +233,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       logs: outcome.logs,
       invocations: outcome.invocations,
       ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.errorAt ? { errorAt: outcome.errorAt } : {}),
       ms,
     });
     if (parent === schema.getSubscriptionType()) state.extensions = outcome.extensions;
