@@ -4,6 +4,19 @@
 // not exist) and the ones AWS accepts but that fail every request (a
 // non-null field nothing can resolve). Each problem names the row of the
 // definition module and the schema line.
+//
+// What AWS says, check by check:
+// - a resolver on a field the schema lacks: CloudFormation fails the
+//   AWS::AppSync::Resolver with "No field named X found on type Query"
+//   (NotFound; a public record: aws/aws-cdk#32848);
+// - two resolvers on one field: "Only one resolver is allowed per field"
+//   (aws-amplify/amplify-cli#682, anomalyco/sst#417);
+// - a missing data source: "No data source found" (aws/aws-cdk#17997);
+// - a pipeline function listed twice, an @aws_subscribe naming no mutation of
+//   the schema, non-null fields nothing resolves: AWS documents no deploy-time
+//   answer; these are the twin's own checks, because each is a mistake that
+//   shows only at run time (a subscription that never fires, "Cannot return
+//   null for non-nullable type").
 import { readFileSync } from 'node:fs';
 import {
   getNamedType,
@@ -197,8 +210,9 @@ export function checkDefinition(input: CheckDefinitionInput): DefinitionProblem[
 
 /**
  * Non-null fields without a resolver. A field without one takes its value
- * from its parent's result (AppSync "Resolvers": fields without a resolver
- * return the parent's property of the same name). Where no resolver sits
+ * from its parent's result, the property of the same name (graphql-js's
+ * default resolver, which the local server uses; AWS's pages show this only
+ * by example, e.g. a response handler returning ctx.result). Where no resolver sits
  * above it on any path from Query or Mutation, nothing can ever supply it:
  * an error. A non-null object-valued field whose type is also reached
  * through another resolver-less object field is a warning: every resolver

@@ -104,6 +104,15 @@ describe('definition checks', () => {
     ]);
   });
 
+  it('a non-null field of a type no resolver ever returns is an error', async () => {
+    const root = copyFixture();
+    edit(root, 'schema.graphql', 'type Query {\n', 'type Stats {\n  count: Int!\n}\n\ntype Query {\n  stats: Stats\n');
+    const found = await problems(root);
+    expect(found).toEqual([
+      `schema.graphql:${lineOf(root, 'schema.graphql', 'count: Int!')}:3 error: Stats.count is non-null but has no resolver, and no resolver above Stats can supply it`,
+    ]);
+  });
+
   it('synth fails on the typo too, with the same message, before CloudFormation sees it', async () => {
     const root = copyFixture();
     edit(root, DEF, "fieldName: 'deleteNote'", "fieldName: 'deleteNot'");

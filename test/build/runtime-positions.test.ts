@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, expect, inject, it } from 'vitest';
+import { startLocalAppSync } from '../../local/server/index.js';
 import { buildApi } from '../../local/build/index.js';
 import { compileCode, evaluateCode, runUnitResolver } from '../../local/runtime/index.js';
 import { copyFixture } from './support.js';
@@ -89,5 +92,34 @@ describe('run-time positions', () => {
     const root = await built();
     const answer = evaluateCode({ code: readFileSync(join(root, BUNDLE), 'utf8'), function: 'request', context: { arguments: { id: 'n1' } }, filename: join(root, BUNDLE) });
     expect(Object.keys(answer).sort()).toEqual(['error', 'logs', 'outErrors', 'stash']);
+  });
+
+  it("the server's verbose log shows a field error at the TypeScript line", async () => {
+    const root = copyFixture();
+    writeFileSync(join(root, RESOLVER), FAILING);
+    const lines: string[] = [];
+    const app = await startLocalAppSync({
+      root,
+      dataDir: mkdtempSync(join(tmpdir(), 'appsync-positions-')),
+      dynamodbEndpoint: inject('dynamodbEndpoint'),
+      tablePrefix: `rtpos${process.pid}_${Date.now()}_`,
+      frontendConfigPath: false,
+      verbose: true,
+      log: (l) => lines.push(l),
+    });
+    try {
+      const res = await fetch(app.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': app.apiKey },
+        body: JSON.stringify({ query: '{ getNote(id: "n1") { id } }' }),
+      });
+      const body = (await res.json()) as { errors: Array<{ message: string }> };
+      // The answer is AppSync's: no local path in it.
+      expect(body.errors[0].message).toMatch(/^TypeError: /);
+      expect(JSON.stringify(body)).not.toContain('getNote.ts');
+      expect(lines.find((l) => l.includes('error: '))).toMatch(new RegExp(` at ${RESOLVER}:6:\\d+$`));
+    } finally {
+      await app.stop();
+    }
   });
 });
