@@ -97,6 +97,16 @@ describe('a try/catch in a TypeScript resolver', () => {
     expect(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:3 @aws-appsync/no-try', '8:5 appsync-local/no-throw']);
   }, 60_000);
 
+  it("is reported the same by the project's own `npm run lint` config on a resolver file", async () => {
+    const root = join(import.meta.dirname, '../..');
+    const eslint = new ESLint({ cwd: root });
+    // Linted as text in a resolver's place (the file on disk is not touched).
+    const [result] = await eslint.lintText(TRY_CATCH_RESOLVER.replace('return {};', "throw new Error('no');"), {
+      filePath: join(root, 'resolvers/Query/getItem.ts'),
+    });
+    expect(result.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['5:3 @aws-appsync/no-try', '8:5 appsync-local/no-throw']);
+  }, 60_000);
+
   it("is what the project's eslint.config.js runs on resolvers/**", async () => {
     const eslint = new ESLint({ cwd: join(import.meta.dirname, '../..') });
     const config = (await eslint.calculateConfigForFile('resolvers/Query/me.ts')) as { rules: Record<string, unknown> };
