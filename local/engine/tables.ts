@@ -148,9 +148,10 @@ async function ensureTable(client: DynamoDBClient, name: string, table: TableDef
 
 /**
  * Turns TTL on for `attribute` (DynamoDB API Reference, UpdateTimeToLive).
- * DynamoDB Local accepts the setting and reports it back; whether it deletes
- * expired items is not documented by AWS (the local engine's notes say TTL is
- * not enforced), so expired items may still be read locally: see the README.
+ * DynamoDB Local accepts the setting and reports it back (DescribeTimeToLive).
+ * When it deletes expired items AWS does not document for the local engine;
+ * on AWS deletion is best effort, typically within two days, and expired items
+ * not yet deleted still show in reads (same page), so code must not rely on it.
  */
 async function ensureTimeToLive(client: DynamoDBClient, name: string, attribute: string): Promise<void> {
   const current = (await client.send(new DescribeTimeToLiveCommand({ TableName: name }))).TimeToLiveDescription;
