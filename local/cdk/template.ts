@@ -281,8 +281,9 @@ export function apiFromTemplate(template: Record<string, unknown>, opts: Templat
   const api: ApiDefinition = {
     name: String(apiProps.Name ?? apiId),
     schema: file,
-    sourceDir: '.',
-    outDir: '.',
+    // Where the code comes from: runtime errors name files in the assembly.
+    sourceDir: opts.assetDir,
+    outDir: opts.assetDir,
     auth,
     ...(groups.length ? { userGroups: [...new Set(groups)] } : {}),
     tables,

@@ -8,7 +8,6 @@ import { CloudAssemblyError, loadCloudAssembly } from '../../local/cdk/index.js'
 import { carsResources, writeAssembly, type Resources } from './fixture.js';
 
 const apiId = { 'Fn::GetAtt': ['Api', 'ApiId'] };
-const js = { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' };
 
 function problemsOf(change: (r: Resources) => void, opts: { allowUnsupported?: boolean } = {}): string {
   const resources = carsResources();
