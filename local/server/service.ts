@@ -131,7 +131,7 @@ export function buildEnvironment(def: ApiDefinition, tableNames: Record<string, 
 export function createGraphQLService(opts: ServiceOptions): GraphQLService {
   const { def, schema } = opts;
   const env = buildEnvironment(def, opts.tableNames);
-  const authorize = createFieldAuthorizer(def.auth.default.type);
+  const authorize = createFieldAuthorizer(def.auth.default.type, def.auth.default.type === 'AMAZON_COGNITO_USER_POOLS' ? def.auth.default.defaultAction : undefined);
   const resolverCountLimit = def.limits?.resolverCount || MAX_RESOLVER_COUNT;
   const listeners = new Set<(e: MutationEvent) => void>();
   const invalidationListeners = new Set<(e: InvalidationEvent) => void>();
