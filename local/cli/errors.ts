@@ -21,7 +21,10 @@ function hostPort(e: NodeJS.ErrnoException & { address?: string; port?: number }
 
 /** The user-facing line for `e`, or undefined when it should be shown with its stack. */
 export function userFacingMessage(e: unknown): string | undefined {
+  // A schema that does not parse is the user's to fix, as is a template the twin cannot read.
   if (e instanceof EngineStartError || e instanceof CloudAssemblyError) return e.message;
+  // By name: importing the schema module here would load graphql before the engine starts.
+  if (e instanceof Error && e.name === 'SchemaError') return e.message;
   if (!(e instanceof Error)) return undefined;
   const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
   if (err.code?.startsWith('ERR_PARSE_ARGS_')) return `${err.message} (see --help)`;

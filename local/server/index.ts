@@ -19,7 +19,7 @@ import { engineDataPath, startDynamoDbLocal, type DynamoDbLocal } from '../engin
 import { ensureTables } from '../engine/tables.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { mintToken, type MintOptions } from './auth/tokens.js';
-import { loadAppSyncSchema } from './graphql/schema.js';
+import { loadAppSyncSchema, SchemaError } from './graphql/schema.js';
 import { handleGraphQL, requestUrl, send } from './http.js';
 import { isLocalRequest, isLoopbackHost } from './loopback.js';
 import { installSafetyNet } from './safety-net.js';
@@ -172,6 +172,16 @@ export async function readBundles(root: string, def: ApiDefinition): Promise<Rec
   return files;
 }
 
+/** A schema that does not load is named by where it came from (a file, or the template holding it). */
+function withSchemaSource<T>(load: () => T, source: string): T {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof SchemaError) throw new SchemaError(`${source}: ${e.message}`);
+    throw e;
+  }
+}
+
 export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalAppSync> {
   const root = resolve(opts.root ?? process.cwd());
   const dataDir = resolve(root, opts.dataDir ?? '.appsync-local');
@@ -235,7 +245,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     tablesReady.catch(() => {});
     const files = opts.files ?? assembly?.files ?? (opts.prebuilt ? await readBundles(root, def) : await buildAndWarn(def));
     const sdl = opts.schema ?? assembly?.schema ?? (await readFile(join(root, def.schema), 'utf8'));
-    const schema = loadAppSyncSchema(sdl);
+    const schema = withSchemaSource(() => loadAppSyncSchema(sdl), opts.schema ? 'schema' : assembly ? `${assembly.templatePath} (AWS::AppSync::GraphQLSchema)` : def.schema);
     const { transport: toDynamoDb, tableNames } = await tablesReady;
     const dataSources = createDataSources(def, {
       transport: toDynamoDb,

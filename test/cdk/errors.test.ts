@@ -1,6 +1,8 @@
 // Everything the twin cannot serve from a cloud assembly gets one located
 // message (file, logical id, what to do), never a stack trace.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -120,5 +122,18 @@ describe('appsync-local start --cdk-out on an assembly it cannot serve', () => {
     )) as { code: number; stderr: string };
     expect(failed.code).toBe(1);
     expect(failed.stderr).toMatch(/^appsync-local: .*2 stacks hold an AppSync API; choose one with --stack: CarsStack, Second\n$/);
+  }, 30_000);
+
+  it('a schema that does not parse: one line naming the template that holds it', async () => {
+    const dir = writeAssembly();
+    // A semicolon after a field type, as a public sample (aws-samples/serverless-patterns
+    // appsync-subscription-filter-cdk) writes its schema; graphql-js refuses it.
+    writeFileSync(join(dir, 'asset.schemahash.graphql'), 'type Query { version: String; }\n');
+    const failed = (await promisify(execFile)(process.execPath, [`${root}local/cli/bin.js`, 'start', '--cdk-out', dir, '--port', '0', '--in-memory', '--data-dir', `${dir}/.data`], { cwd: dir }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { code: number; stderr: string };
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/^appsync-local: .*CarsStack\.template\.json \(AWS::AppSync::GraphQLSchema\): schema does not parse: Syntax Error: Unexpected character: ";"\.\n$/);
   }, 30_000);
 });
