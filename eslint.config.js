@@ -17,6 +17,8 @@ export default defineConfig(
     ignores: [
       'dist/**',
       'cdk.out/**',
+      // Third-party apps' synthesized output, kept as their authors wrote it.
+      'test/fixtures/cdk-apps/*/cdk.out/**',
       'node_modules/**',
       'coverage/**',
       'web/dist/**',
