@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
 import { screenshotPath } from '../support/screenshots.js';
-import { buildApp, eventually, expectLive, ITEM, recordForeignRequests, root, serveApp, shownIds, signIn, startApi, titles, type TestApi } from './support.js';
+import { buildApp, eventually, expectLive, ITEM, recordForeignRequests, serveApp, shownIds, signIn, startApi, titles, type TestApi } from './support.js';
 
 let api: TestApi;
 let dist: string;
