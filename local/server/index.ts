@@ -24,7 +24,8 @@ import { handleGraphQL, requestUrl, send } from './http.js';
 import { isLocalRequest, isLoopbackHost } from './loopback.js';
 import { installSafetyNet } from './safety-net.js';
 import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
-import { formatRequestLine, formatVerbose } from './log.js';
+import { formatVerbose } from './log.js';
+import { createRequestLog } from './request-log.js';
 import { redact } from './redact.js';
 import { createGraphQLService } from './service.js';
 import type { Authenticator, GraphQLService, InvalidationEvent, MutationEvent, RequestTrace } from './types.js';
@@ -188,6 +189,9 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   // Every line the server writes goes through redact(): no token, key or email in the log.
   const sink = opts.log;
   const log = sink ? (line: string) => sink(redact(line)) : () => {};
+  // One line per request; summaries per second under load unless verbose (request-log.ts).
+  // Its lines are redacted part by part (log.ts: an error path reads like an address).
+  const requestLog = createRequestLog({ print: sink ?? (() => {}), ...(opts.verbose ? { verbose: true } : {}) });
   await mkdir(dataDir, { recursive: true });
   const cdkDir = opts.cdkOut ? resolve(root, opts.cdkOut.dir) : undefined;
   const cdkOpts = opts.cdkOut ? { ...(opts.cdkOut.stack ? { stack: opts.cdkOut.stack } : {}), ...(opts.region ? { region: opts.region } : {}), ...(opts.cdkOut.allowUnsupported ? { allowUnsupported: true } : {}) } : {};
@@ -298,7 +302,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
         await handleGraphQL(req, res, {
           service: () => swappable.service,
           authenticator: () => authenticator,
-          onRequest: (info) => log(formatRequestLine(info, info.trace)),
+          onRequest: (info) => requestLog.request(info),
         });
         return;
       }
@@ -418,6 +422,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
       if (stopped) return;
       stopped = true;
       uninstallSafetyNet();
+      requestLog.stop();
       for (const w of watchers) w.close();
       await realtime.close();
       server.closeAllConnections?.();

@@ -9,9 +9,9 @@
 // local one does its own way: it opens signed in as a local user, shows the
 // schema's docs, holds the API's example operations, runs them, and shows
 // AppSync's error shape as returned. Two screenshots for the README are taken
-// on the way (docs/console.png, docs/console-result.png).
+// on the way (.screenshots/, or docs/ with `npm run docs:screenshots`).
 // Then the auth modes on a small fixture API (API key, minted tokens, subscriptions).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
 import { root, startHttpsFixture } from '../realtime/support.js';
 import { launchBrowser } from '../support/browser.js';
+import { screenshotPath } from '../support/screenshots.js';
 
 let chromium: Browser;
 beforeAll(async () => {
@@ -113,8 +114,7 @@ describe("this API's console, opened cold", () => {
     expect(graphqlRequests).toEqual([]);
     expect(await resultText(page)).toBe('');
     expect(problems).toEqual([]);
-    mkdirSync(join(root, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs/console.png') });
+    await page.screenshot({ path: screenshotPath('console.png') });
   });
 
   it('runs the example operations as that user: create an item, then list it', async () => {
@@ -133,7 +133,7 @@ describe("this API's console, opened cold", () => {
       const line = cm.getValue().split('\n').findIndex((l: string) => l.startsWith('query ListItems'));
       cm.scrollTo(null, cm.heightAtLine(line - 1, 'local'));
     });
-    await page.screenshot({ path: join(root, 'docs/console-result.png') });
+    await page.screenshot({ path: screenshotPath('console-result.png') });
     expect(problems).toEqual([]);
   });
 

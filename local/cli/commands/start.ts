@@ -28,7 +28,8 @@ const HELP = `usage: appsync-local start [options]
   --no-watch               do not rebuild on changes to the schema and resolvers
   --no-build               serve the bundles already built into the definition's outDir (implies --no-watch)
   --table-prefix P         prefix of the physical table names (share one DynamoDB between projects)
-  --verbose                field-level logs: resolver console output, request and response objects
+  --verbose                every request line (the default log summarizes busy seconds) and field-level
+                           logs: resolver console output, request and response objects
 `;
 
 export async function run(args: string[]): Promise<number> {
