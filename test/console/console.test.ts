@@ -44,10 +44,26 @@ async function setVariables(page: Page, json: unknown): Promise<void> {
 /** Runs one operation of the editor's document the way a person does: the run button's list. */
 async function run(page: Page, operationName: string): Promise<any> {
   await page.evaluate(() => ((document.querySelector('.result-window .CodeMirror') as any).CodeMirror.setValue('')));
+  // GraphiQL runs the operation at the editor's cursor when it knows one, and
+  // otherwise lists them all under the run button; which one happens depends on
+  // where the cursor last moved. Either way, run the named operation.
+  await page.evaluate((name) => {
+    const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as any).CodeMirror;
+    const line = cm.getValue().split('\n').findIndex((l: string) => new RegExp(`^(query|mutation|subscription) ${name}\\b`).test(l));
+    if (line >= 0) cm.setCursor({ line, ch: 0 });
+  }, operationName);
   await page.click('.graphiql-execute-button');
-  await page.getByRole('menuitem', { name: operationName, exact: true }).click();
+  const item = page.getByRole('menuitem', { name: operationName, exact: true });
   let text = '';
-  await expect.poll(async () => (text = await resultText(page)), { timeout: 15_000 }).not.toBe('');
+  await expect
+    .poll(
+      async () => {
+        if (await item.isVisible()) await item.click();
+        return (text = await resultText(page));
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe('');
   return JSON.parse(text);
 }
 
