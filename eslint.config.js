@@ -16,6 +16,8 @@ export default defineConfig(
   {
     ignores: [
       'dist/**',
+      // appsync-local's compiled copy, written only while it is packed.
+      'local/dist/**',
       'cdk.out/**',
       // Third-party apps' synthesized output, kept as their authors wrote it.
       'test/fixtures/cdk-apps/*/cdk.out/**',
