@@ -37,6 +37,13 @@ export async function measureCost(opts: { root: string; sizes: number[] }) {
   const engine = await startDynamoDbLocal({ inMemory: true });
   const client = createDynamoDbClient(engine.endpoint);
   const rows = OPERATIONS.map((op) => ({ operation: op.name, units: [] as number[] }));
+  // Last, as it removes the target user: deleteAccount until done, per deleted
+  // record. DynamoDB Local reports 6 units for a 51-action TransactWriteItems;
+  // AWS charges 2 WCU per transactional write of an item up to 1 KB (Developer
+  // Guide, "Capacity unit consumption for transactions"), so on AWS expect about
+  // 2 WCU per record plus the page's strongly consistent Query.
+  const perDeleted = { operation: 'deleteAccount, per record', units: [] as number[] };
+  rows.push(perDeleted);
   try {
     for (const size of opts.sizes) {
       let units = 0;
@@ -72,6 +79,14 @@ export async function measureCost(opts: { root: string; sizes: number[] }) {
           await op.run(gql, target.itemId);
           rows[i].units.push(units);
         }
+        units = 0;
+        let deleted = 0;
+        for (let done = false, calls = 0; !done && calls < 1000; calls += 1) {
+          const body = (await gql('mutation { deleteAccount { done deletedItems } }')) as { data: { deleteAccount: { done: boolean; deletedItems: number } } };
+          deleted += body.data.deleteAccount.deletedItems;
+          done = body.data.deleteAccount.done;
+        }
+        perDeleted.units.push(deleted ? Math.round((units / deleted) * 100) / 100 : 0);
       } finally {
         await app.stop();
       }

@@ -48,6 +48,9 @@ export const api: ApiDefinition = {
     readItemToDelete: { code: 'functions/readItemToDelete', dataSource: 'itemsTable' },
     deleteItem: { code: 'functions/deleteItem', dataSource: 'itemsTable' },
     explainItemCondition: { code: 'functions/explainItemCondition', dataSource: 'itemsTable' },
+    markLeaving: { code: 'functions/markLeaving', dataSource: 'itemsTable' },
+    readAccountPage: { code: 'functions/readAccountPage', dataSource: 'itemsTable' },
+    deleteAccountPage: { code: 'functions/deleteAccountPage', dataSource: 'itemsTable' },
   },
   resolvers: [
     { typeName: 'Query', fieldName: 'me', code: 'Query/me', dataSource: 'itemsTable' },
@@ -65,6 +68,7 @@ export const api: ApiDefinition = {
     { typeName: 'Mutation', fieldName: 'createItem', code: 'Mutation/createItem', dataSource: 'itemsTable' },
     { typeName: 'Mutation', fieldName: 'updateItem', code: 'Mutation/updateItem', pipeline: ['updateItem', 'explainItemCondition'] },
     { typeName: 'Mutation', fieldName: 'deleteItem', code: 'Mutation/deleteItem', pipeline: ['readItemToDelete', 'deleteItem', 'explainItemCondition'] },
+    { typeName: 'Mutation', fieldName: 'deleteAccount', code: 'Mutation/deleteAccount', pipeline: ['markLeaving', 'readAccountPage', 'deleteAccountPage'] },
     { typeName: 'Subscription', fieldName: 'onCreateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onUpdateItem', code: 'Subscription/ownerOnly', dataSource: 'none' },
     { typeName: 'Subscription', fieldName: 'onDeleteItem', code: 'Subscription/ownerOnly', dataSource: 'none' },

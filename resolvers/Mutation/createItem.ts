@@ -7,6 +7,7 @@ import type { Item, MutationCreateItemArgs } from '../generated/schema-types.js'
 import { callerId } from '../lib/caller.js';
 import { failOnDataSourceError, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
 import { itemSk, statusPk, userPk } from '../lib/keys.js';
+import { accountDeleting, notLeaving } from '../lib/account.js';
 import { itemsPerUser, takeQuota } from '../lib/quota.js';
 import { checkPriority, checkTags, checkText, LIMITS } from '../lib/validate.js';
 
@@ -46,12 +47,14 @@ export function request(ctx: Context<MutationCreateItemArgs>): DynamoDBTransactW
         condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
       },
       takeQuota(ctx, userId),
+      notLeaving(ctx, userId),
     ],
   };
 }
 
 export function response(ctx: Context<MutationCreateItemArgs>): Item {
   if (isTransactionCanceled(ctx)) {
+    if (transactionConditionFailed(ctx, 2)) accountDeleting();
     if (transactionConditionFailed(ctx, 1)) {
       const limit = itemsPerUser(ctx);
       util.error(`You have reached the limit of ${limit} items: delete some to make room`, 'QuotaExceeded', null, { limit });

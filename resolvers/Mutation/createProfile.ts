@@ -7,6 +7,7 @@ import { callerId } from '../lib/caller.js';
 import { failOnDataSourceError, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
 import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
 import { verifiedEmail } from '../lib/email.js';
+import { accountDeleting, notLeaving } from '../lib/account.js';
 import { checkText, LIMITS } from '../lib/validate.js';
 
 export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransactWriteItemsRequest {
@@ -35,16 +36,21 @@ export function request(ctx: Context<MutationCreateProfileArgs>): DynamoDBTransa
         attributeValues: util.dynamodb.toMapValues({ userId }),
         condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
       },
+      notLeaving(ctx, userId),
     ],
   };
 }
 
 export function response(ctx: Context<MutationCreateProfileArgs>): Omit<User, 'items'> {
   if (isTransactionCanceled(ctx)) {
+    if (transactionConditionFailed(ctx, 2)) accountDeleting();
     if (transactionConditionFailed(ctx, 0)) {
       util.error('A profile already exists for this user', 'Conflict', null, { reason: 'PROFILE_EXISTS' });
     }
-    util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });
+    if (transactionConditionFailed(ctx, 1)) {
+      util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });
+    }
+    util.error('Your account changed while the profile was being created; try again', 'Conflict', null, { reason: 'CONCURRENT_UPDATE' });
   }
   failOnDataSourceError(ctx);
   return ctx.stash.profile;

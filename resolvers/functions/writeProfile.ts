@@ -1,21 +1,16 @@
 // Pipeline function: applies the profile update read by getProfile. A new
 // email moves the email guard in the same transaction as the profile, and
 // every write is conditioned on what getProfile saw, so a concurrent change
-// makes this fail with Conflict instead of being overwritten.
-import {
-  util,
-  type Context,
-  type DynamoDBTransactWriteItemsRequest,
-  type DynamoDBUpdateItemRequest,
-} from '@aws-appsync/utils';
+// makes this fail with Conflict instead of being overwritten. Both forms are
+// transactions that check the account is not being deleted (lib/account.ts).
+import { util, type Context, type DynamoDBTransactWriteItemsRequest } from '@aws-appsync/utils';
 import type { MutationUpdateProfileArgs } from '../generated/schema-types.js';
-import { failOnDataSourceError, isConditionFailure, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
-import { EMAIL_SK, emailPk, PROFILE_SK, userPk } from '../lib/keys.js';
+import { failOnDataSourceError, isTransactionCanceled, transactionConditionFailed } from '../lib/errors.js';
+import { accountDeleting, notLeaving } from '../lib/account.js';
+import { EMAIL_SK, emailPk, PROFILE_SK } from '../lib/keys.js';
 import type { ProfileRecord } from '../lib/profile.js';
 
-export function request(
-  ctx: Context<MutationUpdateProfileArgs>,
-): DynamoDBUpdateItemRequest | DynamoDBTransactWriteItemsRequest {
+export function request(ctx: Context<MutationUpdateProfileArgs>): DynamoDBTransactWriteItemsRequest {
   const current = ctx.prev.result as ProfileRecord;
   const { displayName } = ctx.args.input;
   const now = util.time.nowISO8601();
@@ -41,22 +36,16 @@ export function request(
     expressionNames: { '#email': 'email', '#updatedAt': 'updatedAt' },
     expressionValues: util.dynamodb.toMapValues({ ':was': current.email, ':wasUpdated': current.updatedAt }),
   };
-  const emailMoves = emailPk(next.email) !== emailPk(current.email);
-  if (!emailMoves) {
-    return { operation: 'UpdateItem', key, update, condition: unchanged };
-  }
   const table = ctx.env.TABLE_NAME;
   const userId = current.userId;
-  return {
-    operation: 'TransactWriteItems',
-    transactItems: [
-      {
-        table,
-        operation: 'UpdateItem',
-        key,
-        update,
-        condition: { ...unchanged, returnValuesOnConditionCheckFailure: false },
-      },
+  // Items: the leaving check, the profile update, then (when the email moves)
+  // the old guard's delete and the new guard's put.
+  const transactItems: DynamoDBTransactWriteItemsRequest['transactItems'] = [
+    notLeaving(ctx, userId),
+    { table, operation: 'UpdateItem', key, update, condition: { ...unchanged, returnValuesOnConditionCheckFailure: false } },
+  ];
+  if (emailPk(next.email) !== emailPk(current.email)) {
+    transactItems.push(
       {
         table,
         operation: 'DeleteItem',
@@ -75,26 +64,22 @@ export function request(
         attributeValues: util.dynamodb.toMapValues({ userId }),
         condition: { expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false },
       },
-    ],
-  };
+    );
+  }
+  return { operation: 'TransactWriteItems', transactItems };
 }
 
 export function response(ctx: Context<MutationUpdateProfileArgs>): ProfileRecord {
   if (isTransactionCanceled(ctx)) {
-    // Items: the profile update, the old guard's delete, the new guard's put.
-    if (transactionConditionFailed(ctx, 2)) {
+    if (transactionConditionFailed(ctx, 0)) accountDeleting();
+    if (transactionConditionFailed(ctx, 3)) {
       util.error('This email is already in use', 'Conflict', null, { reason: 'EMAIL_TAKEN' });
     }
     util.error('The profile changed while it was being updated; read it again', 'Conflict', null, {
       reason: 'CONCURRENT_UPDATE',
     });
   }
-  if (isConditionFailure(ctx)) {
-    util.error('The profile changed while it was being updated; read it again', 'Conflict', null, {
-      reason: 'CONCURRENT_UPDATE',
-    });
-  }
   failOnDataSourceError(ctx);
-  // UpdateItem answers with the whole new item; a transaction answers with keys only.
-  return ctx.result && ctx.result.userId ? ctx.result : ctx.stash.profile;
+  // A transaction answers with keys only.
+  return ctx.stash.profile;
 }

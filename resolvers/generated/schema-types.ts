@@ -24,6 +24,14 @@ export type Scalars = {
   AWSURL: { input: string; output: string; }
 };
 
+/** One step of deleteAccount: call it again until done. */
+export type AccountDeletion = {
+  /** Records this call deleted. */
+  deletedItems: Scalars['Int']['output'];
+  /** True once nothing is left: items, profile, item count and email guard are gone. */
+  done: Scalars['Boolean']['output'];
+};
+
 export type CreateItemInput = {
   dueDate?: InputMaybe<Scalars['AWSDate']['input']>;
   priority?: InputMaybe<Scalars['Int']['input']>;
@@ -65,6 +73,12 @@ export type Mutation = {
   /** Creates an item; at the per-user cap (default 1000 items) it fails with QuotaExceeded. */
   createItem: Item;
   createProfile: User;
+  /**
+   * Deletes the caller's account a page at a time: call it until it answers done.
+   * From the first call on, createItem, createProfile and updateProfile fail with
+   * AccountDeleting; after done, the caller can start again with createProfile.
+   */
+  deleteAccount: AccountDeletion;
   /** Deletes one of the caller's items; with expectedVersion, only if it is still that version. */
   deleteItem: Item;
   updateItem: Item;

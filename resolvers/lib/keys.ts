@@ -7,6 +7,7 @@ export const PROFILE_SK = 'PROFILE';
 export const ITEM_PREFIX = 'ITEM#';
 export const EMAIL_SK = 'EMAIL';
 export const QUOTA_SK = 'QUOTA';
+export const LEAVING_SK = 'LEAVING';
 export const STATUS_INDEX = 'byStatus';
 
 export function userPk(userId: string): string {

@@ -129,6 +129,8 @@ describe('the data source role', () => {
     const statements = roles[0].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
     const actions = new Set(statements.flatMap((s: any) => [s.Action].flat()));
     expect([...actions].sort()).toEqual([
+      // The leaving check inside transactions (resolvers/lib/account.ts).
+      'dynamodb:ConditionCheckItem',
       'dynamodb:DeleteItem',
       'dynamodb:GetItem',
       'dynamodb:PutItem',

@@ -12,7 +12,7 @@ describe('Mutation.createItem', () => {
     });
     const req = requests[0];
     expect(req.operation).toBe('TransactWriteItems');
-    const [put, quota] = req.transactItems;
+    const [put, quota, leaving] = req.transactItems;
     expect(put).toMatchObject({ table: TABLE, operation: 'PutItem', condition: { expression: 'attribute_not_exists(pk)' } });
     const itemId = put.attributeValues.itemId.S as string;
     expect(itemId).toMatch(ULID);
@@ -35,6 +35,12 @@ describe('Mutation.createItem', () => {
       update: { expression: 'SET #count = if_not_exists(#count, :zero) + :one' },
       condition: { expression: 'attribute_not_exists(#count) OR #count < :max', expressionValues: { ':max': { N: 1000 } } },
     });
+    expect(leaving).toMatchObject({
+      table: TABLE,
+      operation: 'ConditionCheck',
+      key: { pk: { S: 'USER#alice' }, sk: { S: 'LEAVING' } },
+      condition: { expression: 'attribute_not_exists(pk)' },
+    });
     expect(outcome.data).toMatchObject({ itemId, title: 'Buy milk', version: 1 });
   });
 
@@ -47,6 +53,8 @@ describe('Mutation.createItem', () => {
     expect(full.outcome.error).toMatchObject({ errorType: 'QuotaExceeded', errorInfo: { limit: 1000 } });
     const taken = await call('Mutation', 'createItem', { args: { input: { title: 'x' } }, answers: [cancelled(['ConditionalCheckFailed', 'None'])] });
     expect(taken.outcome.error).toMatchObject({ errorType: 'Conflict' });
+    const leaving = await call('Mutation', 'createItem', { args: { input: { title: 'x' } }, answers: [cancelled(['None', 'None', 'ConditionalCheckFailed'])] });
+    expect(leaving.outcome.error).toMatchObject({ errorType: 'AccountDeleting' });
   });
 
   it('gives ids that sort by creation time', async () => {

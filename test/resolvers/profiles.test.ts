@@ -1,6 +1,6 @@
 // Profile mutations (unit createProfile, pipeline updateProfile) from their bundles.
 import { describe, expect, it } from 'vitest';
-import { call, cognito, conditionFailed, TABLE } from '../support/resolver-harness.js';
+import { call, cognito, TABLE } from '../support/resolver-harness.js';
 
 const canceled = (reasons: string[]) => ({
   result: { keys: null, cancellationReasons: reasons.map((type) => ({ type, message: type === 'None' ? null : 'failed' })) },
@@ -16,7 +16,7 @@ describe('Mutation.createProfile', () => {
     });
     const req = requests[0];
     expect(req.operation).toBe('TransactWriteItems');
-    expect(req.transactItems).toHaveLength(2);
+    expect(req.transactItems).toHaveLength(3);
     expect(req.transactItems[0]).toMatchObject({
       table: TABLE,
       operation: 'PutItem',
@@ -30,7 +30,22 @@ describe('Mutation.createProfile', () => {
       attributeValues: { userId: { S: 'alice' } },
       condition: { expression: 'attribute_not_exists(pk)' },
     });
+    // Nothing is created for an account that is being deleted (lib/account.ts).
+    expect(req.transactItems[2]).toMatchObject({
+      table: TABLE,
+      operation: 'ConditionCheck',
+      key: { pk: { S: 'USER#alice' }, sk: { S: 'LEAVING' } },
+      condition: { expression: 'attribute_not_exists(pk)' },
+    });
     expect(outcome.data).toMatchObject({ userId: 'alice', email: 'alice@example.com', displayName: 'Alice' });
+  });
+
+  it('answers AccountDeleting while the account is being deleted', async () => {
+    const { outcome } = await call('Mutation', 'createProfile', {
+      args: { input: { displayName: 'A' } },
+      answers: [canceled(['ConditionalCheckFailed', 'None', 'ConditionalCheckFailed'])],
+    });
+    expect(outcome.error).toMatchObject({ errorType: 'AccountDeleting' });
   });
 
   it('accepts an input email only when it is the verified one', async () => {
@@ -128,9 +143,12 @@ describe('Mutation.updateProfile (pipeline)', () => {
   it('updates the name conditioned on the profile it read', async () => {
     const { outcome, requests } = await call('Mutation', 'updateProfile', {
       args: { input: { displayName: 'Alicia' } },
-      answers: [{ result: stored }, (req) => ({ result: { ...stored, displayName: req.update.expressionValues[':displayName'].S } })],
+      answers: [{ result: stored }, { result: { keys: [], cancellationReasons: null } }],
     });
-    expect(requests[1]).toMatchObject({
+    expect(requests[1].operation).toBe('TransactWriteItems');
+    expect(requests[1].transactItems.map((t: any) => t.operation)).toEqual(['ConditionCheck', 'UpdateItem']);
+    expect(requests[1].transactItems[0]).toMatchObject({ key: { sk: { S: 'LEAVING' } }, condition: { expression: 'attribute_not_exists(pk)' } });
+    expect(requests[1].transactItems[1]).toMatchObject({
       operation: 'UpdateItem',
       key: { pk: { S: 'USER#alice' }, sk: { S: 'PROFILE' } },
       condition: {
@@ -149,10 +167,11 @@ describe('Mutation.updateProfile (pipeline)', () => {
     });
     const tx = requests[1];
     expect(tx.operation).toBe('TransactWriteItems');
-    expect(tx.transactItems.map((t: any) => t.operation)).toEqual(['UpdateItem', 'DeleteItem', 'PutItem']);
-    expect(tx.transactItems[1].key.pk).toEqual({ S: 'EMAIL#alice@example.com' });
-    expect(tx.transactItems[2].key.pk).toEqual({ S: 'EMAIL#new@example.com' });
-    expect(tx.transactItems[2].condition).toEqual({ expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false });
+    expect(tx.transactItems.map((t: any) => t.operation)).toEqual(['ConditionCheck', 'UpdateItem', 'DeleteItem', 'PutItem']);
+    expect(tx.transactItems[2].key.pk).toEqual({ S: 'EMAIL#alice@example.com' });
+    expect(tx.transactItems[2].condition).toMatchObject({ expression: '#userId = :userId', expressionValues: { ':userId': { S: 'alice' } } });
+    expect(tx.transactItems[3].key.pk).toEqual({ S: 'EMAIL#new@example.com' });
+    expect(tx.transactItems[3].condition).toEqual({ expression: 'attribute_not_exists(pk)', returnValuesOnConditionCheckFailure: false });
     expect(outcome.data).toMatchObject({ email: 'new@example.com', userId: 'alice' });
   });
 
@@ -166,15 +185,23 @@ describe('Mutation.updateProfile (pipeline)', () => {
     const { outcome } = await call('Mutation', 'updateProfile', {
       identity: cognito('alice', [], { email: 'taken@example.com' }),
       args: { input: { email: 'taken@example.com' } },
-      answers: [{ result: stored }, canceled(['None', 'None', 'ConditionalCheckFailed'])],
+      answers: [{ result: stored }, canceled(['None', 'None', 'None', 'ConditionalCheckFailed'])],
     });
     expect(outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { reason: 'EMAIL_TAKEN' } });
+  });
+
+  it('answers AccountDeleting while the account is being deleted', async () => {
+    const { outcome } = await call('Mutation', 'updateProfile', {
+      args: { input: { displayName: 'X' } },
+      answers: [{ result: stored }, canceled(['ConditionalCheckFailed', 'None'])],
+    });
+    expect(outcome.error).toMatchObject({ errorType: 'AccountDeleting' });
   });
 
   it('answers Conflict when the profile changed between read and write', async () => {
     const { outcome } = await call('Mutation', 'updateProfile', {
       args: { input: { displayName: 'X' } },
-      answers: [{ result: stored }, conditionFailed(stored)],
+      answers: [{ result: stored }, canceled(['None', 'ConditionalCheckFailed'])],
     });
     expect(outcome.error).toMatchObject({ errorType: 'Conflict', errorInfo: { reason: 'CONCURRENT_UPDATE' } });
   });

@@ -258,6 +258,30 @@ describe('profile', () => {
   });
 });
 
+describe('account deletion', () => {
+  it('deletes my account page by page from the profile view, then signs me out', async () => {
+    await api.gql('ivy', 'mutation { createProfile(input: { displayName: "Ivy" }) { userId } }');
+    for (let i = 0; i < 60; i += 1) await api.gql('ivy', `mutation { createItem(input: { title: "i${i}" }) { itemId } }`);
+    const page = await tab('ivy');
+    await page.getByRole('button', { name: 'Profile' }).click();
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    // Nothing happens until confirmed; "Keep my account" backs out.
+    await page.getByRole('button', { name: 'Keep my account' }).click();
+    expect((await api.gql('ivy', '{ listItems(limit: 1) { items { itemId } } }')).listItems.items).toHaveLength(1);
+    await page.getByRole('button', { name: 'Delete my account' }).click();
+    const calls: boolean[] = [];
+    page.on('response', async (r) => {
+      if (r.url().endsWith('/graphql') && r.request().postData()?.includes('deleteAccount')) calls.push((await r.json()).data.deleteAccount.done);
+    });
+    await page.getByRole('button', { name: 'Delete everything' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // 60 items: a page of 50, then the last 10 go with the account's own records.
+    expect(calls).toEqual([false, true]);
+    expect((await api.gql('ivy', '{ me { userId } }')).me).toBeNull();
+    expect((await api.gql('ivy', '{ listItems { items { itemId } } }')).listItems.items).toEqual([]);
+  });
+});
+
 describe('against a deployed stack', () => {
   it('signs in with Cognito SRP instead (answered here: nothing leaves the machine)', async () => {
     const configPath = join(api.dataDir, 'aws-frontend-config.json');

@@ -3,7 +3,7 @@
 // a sign-in may ask for a next step (new password, TOTP code), answered with
 // confirmSignIn.
 import { Amplify } from 'aws-amplify';
-import { confirmSignIn, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
+import { confirmSignIn, deleteUser, fetchAuthSession, getCurrentUser, signIn, signOut } from 'aws-amplify/auth';
 import type { FrontendConfig } from './config.js';
 import { decodeClaims, type Session } from './session.js';
 
@@ -32,6 +32,8 @@ async function session(): Promise<Session> {
     ...(claims.email ? { email: claims.email } : {}),
     token: idToken,
     signOut: () => signOut(),
+    // Cognito's DeleteUser with the user's own access token; Amplify signs out after it.
+    deleteUser: () => deleteUser(),
   };
 }
 

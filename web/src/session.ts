@@ -14,6 +14,11 @@ export interface Session {
   /** A valid ID token (refreshed as needed). */
   token(): Promise<string>;
   signOut(): Promise<void>;
+  /**
+   * Removes the sign-in itself, after deleteAccount answered done: Cognito's
+   * DeleteUser when deployed. Locally there is no user pool, so it signs out.
+   */
+  deleteUser(): Promise<void>;
 }
 
 interface Claims {
@@ -63,6 +68,9 @@ function localSession(stored: StoredLocal): Session {
       return token;
     },
     async signOut() {
+      localStorage.removeItem(STORAGE_KEY);
+    },
+    async deleteUser() {
       localStorage.removeItem(STORAGE_KEY);
     },
   };

@@ -11,7 +11,7 @@ import { SignIn } from './SignIn.js';
 
 const LIVE_TEXT: Record<LiveState, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…' };
 
-function Home({ config, session, onSignOut }: { config: FrontendConfig; session: Session; onSignOut(): void }) {
+function Home({ config, session, onSignOut, onGone }: { config: FrontendConfig; session: Session; onSignOut(): void; onGone(): void }) {
   const api = apiFor(config, session);
   const list = useItems(api, session.sub);
   const [view, setView] = useState<'items' | 'profile'>('items');
@@ -38,7 +38,7 @@ function Home({ config, session, onSignOut }: { config: FrontendConfig; session:
           </button>
         </span>
       </header>
-      <main>{view === 'items' ? <Items api={api} list={list} /> : <Profile api={api} session={session} />}</main>
+      <main>{view === 'items' ? <Items api={api} list={list} /> : <Profile api={api} session={session} onDeleted={onGone} />}</main>
     </>
   );
 }
@@ -54,6 +54,7 @@ export function App({ config, initial }: { config: FrontendConfig; initial: Sess
         void session.signOut();
         setSession(null);
       }}
+      onGone={() => setSession(null)}
     />
   );
 }

@@ -1,17 +1,84 @@
 // My profile (`me`): created on first visit (AppSync answers null before
 // createProfile), then shown and edited. A taken email is a Conflict and a bad
-// one a ValidationError: both are shown beside the form.
+// one a ValidationError: both are shown beside the form. "Delete my account"
+// calls deleteAccount until it answers done (a page of records per call), then
+// removes the sign-in (Cognito DeleteUser when deployed).
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { CreateProfileDocument, MeDocument, UpdateProfileDocument, type UserFieldsFragment } from '../../../client/generated/graphql.js';
+import { CreateProfileDocument, DeleteAccountDocument, MeDocument, UpdateProfileDocument, type UserFieldsFragment } from '../../../client/generated/graphql.js';
 import { describeError, type Api } from '../api.js';
 import type { Session } from '../session.js';
 
 interface Props {
   api: Api;
   session: Session;
+  /** After the account and the sign-in are gone. */
+  onDeleted(): void;
 }
 
-export function Profile({ api, session }: Props) {
+/** deleteAccount until done, reporting the running count; at most `maxCalls` calls. */
+async function deleteEverything(api: Api, progress: (deleted: number) => void, maxCalls = 1000): Promise<void> {
+  let deleted = 0;
+  for (let call = 0; call < maxCalls; call += 1) {
+    const { deleteAccount } = await api.request(DeleteAccountDocument);
+    deleted += deleteAccount.deletedItems;
+    progress(deleted);
+    if (deleteAccount.done) return;
+  }
+  throw new Error('The account is not deleted yet: try again');
+}
+
+function DeleteAccount({ api, session, onDeleted }: Props) {
+  const [asking, setAsking] = useState(false);
+  const [deleted, setDeleted] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm(): Promise<void> {
+    setError(null);
+    setDeleted(0);
+    try {
+      await deleteEverything(api, setDeleted);
+      await session.deleteUser();
+      onDeleted();
+    } catch (err) {
+      setError(describeError(err));
+      setDeleted(null);
+    }
+  }
+
+  if (deleted !== null) {
+    return (
+      <p className="muted" role="status">
+        Deleting… {deleted} deleted
+      </p>
+    );
+  }
+  return (
+    <div className="danger">
+      {asking ? (
+        <>
+          <p>This deletes your profile and every item, for good.</p>
+          <button type="button" className="danger" onClick={confirm}>
+            Delete everything
+          </button>
+          <button type="button" onClick={() => setAsking(false)}>
+            Keep my account
+          </button>
+        </>
+      ) : (
+        <button type="button" className="link" onClick={() => setAsking(true)}>
+          Delete my account
+        </button>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Profile({ api, session, onDeleted }: Props) {
   const [me, setMe] = useState<UserFieldsFragment | null | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
@@ -83,6 +150,7 @@ export function Profile({ api, session }: Props) {
           <button type="button" onClick={edit}>
             {me ? 'Edit profile' : 'Create profile'}
           </button>
+          <DeleteAccount api={api} session={session} onDeleted={onDeleted} />
         </>
       )}
       {editing && (
