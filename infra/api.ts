@@ -75,6 +75,19 @@ function enableLogging(scope: Construct, api: appsync.GraphqlApi, settings: Stac
   };
 }
 
+/**
+ * The table gets every action the bundles send; its indexes only Query, the
+ * one action of those that reads an index (DynamoDB API reference: Query and
+ * Scan take IndexName; writes and GetItem address the base table only).
+ */
+function indexAwareStatements(tableArn: string, actions: string[]): iam.PolicyStatement[] {
+  const statements = [new iam.PolicyStatement({ actions, resources: [tableArn] })];
+  if (actions.includes('dynamodb:Query')) {
+    statements.push(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: [`${tableArn}/index/*`] }));
+  }
+  return statements;
+}
+
 export interface ApiResources {
   root: string;
   /** Code path (e.g. "Query/me") → bundle text, as buildApi returns it. */
@@ -95,6 +108,10 @@ export function createApi(scope: Construct, def: ApiDefinition, res: ApiResource
       additionalAuthorizationModes: def.auth.additional.map((m) => authorizationMode(m, res.userPool)),
     },
     xrayEnabled: true,
+    // Schema introspection answers any signed-in caller with the whole API's
+    // shape; prod turns it off (AppSync Developer Guide, "Disabling
+    // introspection": a disabled API answers introspection queries with an error).
+    introspectionConfig: res.settings.introspection ? appsync.IntrospectionConfig.ENABLED : appsync.IntrospectionConfig.DISABLED,
     environmentVariables: res.environment,
     // Per-request bounds, the same the local server enforces (from the definition unless overridden).
     ...(res.settings.queryDepthLimit ? { queryDepthLimit: res.settings.queryDepthLimit } : {}),
@@ -125,12 +142,7 @@ export function createApi(scope: Construct, def: ApiDefinition, res: ApiResource
       description: `AppSync data source ${name}: DynamoDB actions used by its resolvers`,
       inlinePolicies: {
         dynamodb: new iam.PolicyDocument({
-          statements: [
-            new iam.PolicyStatement({
-              actions: dynamoDbActions(def, name, bundle),
-              resources: [table.tableArn, `${table.tableArn}/index/*`],
-            }),
-          ],
+          statements: indexAwareStatements(table.tableArn, dynamoDbActions(def, name, bundle)),
         }),
       },
     });

@@ -13,6 +13,13 @@ export function createUserPool(scope: Construct, def: ApiDefinition, settings: S
     signInAliases: { email: true },
     autoVerify: { email: true },
     standardAttributes: { email: { required: true, mutable: true } },
+    // A changed email takes effect only once the new address is verified; until
+    // then Cognito keeps the old one, and so does the ID token's email claim
+    // (Cognito Developer Guide, "Configuring email or phone verification ›
+    // Verification of updates to email addresses and phone numbers";
+    // UserAttributeUpdateSettings.AttributesRequireVerificationBeforeUpdate).
+    // updateProfile moves the email guard only to a verified address.
+    keepOriginal: { email: true },
     passwordPolicy: {
       minLength: 12,
       requireLowercase: true,
@@ -21,8 +28,9 @@ export function createUserPool(scope: Construct, def: ApiDefinition, settings: S
       requireSymbols: true,
       tempPasswordValidity: Duration.days(3),
     },
-    mfa: cognito.Mfa.OPTIONAL,
-    mfaSecondFactor: { sms: false, otp: true },
+    // TOTP (authenticator apps) only; whether it is required is a setting (config.ts).
+    mfa: cognito.Mfa[settings.mfa],
+    mfaSecondFactor: settings.mfa === 'OFF' ? undefined : { sms: false, otp: true },
     accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
     featurePlan: cognito.FeaturePlan.PLUS,
     standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,

@@ -8,6 +8,8 @@ import type { ApiDefinition } from '../local/definition.js';
 
 export const STAGES = ['dev', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
+export const MFA_MODES = ['OFF', 'OPTIONAL', 'REQUIRED'] as const;
+export type Mfa = (typeof MFA_MODES)[number];
 
 /**
  * Defaults, each with its reason. All are CDK context keys of the same name.
@@ -23,9 +25,18 @@ export const DEFAULTS = {
   wafRateLimit: 1000,
   // Days the API and WAF log groups keep events (a CloudWatch Logs retention value).
   logRetentionDays: 30,
-  // The AppSync console's query editor signs in with its own app client (see auth.ts);
-  // false leaves only the frontends' SRP client.
-  consoleClient: true,
+  // The AppSync console's query editor signs in with its own app client (see
+  // auth.ts), which allows USER_PASSWORD_AUTH: on in dev, off in prod unless
+  // asked for with -c consoleClient=true.
+  consoleClient: { dev: true, prod: false } as Record<Stage, boolean>,
+  // Schema introspection: on in dev (consoles, codegen against the live API),
+  // off in prod, where clients use the generated types instead.
+  introspection: { dev: true, prod: false } as Record<Stage, boolean>,
+  // Cognito MFA (TOTP only; SMS is not set up). OPTIONAL in both stages: users
+  // may add an authenticator app, and REQUIRED would lock out every existing
+  // user without one at their next sign-in. -c mfa=REQUIRED for a prod that
+  // onboards users with TOTP from the start; -c mfa=OFF to switch it off.
+  mfa: 'OPTIONAL' as Mfa,
   // Alarm thresholds; each alarm looks at 5-minute periods.
   /** 5XXError sum in one period. */
   alarmApi5xxErrors: 5,
@@ -61,6 +72,10 @@ export interface StackSettings {
   queryDepthLimit?: number;
   resolverCountLimit?: number;
   consoleClient: boolean;
+  introspection: boolean;
+  mfa: Mfa;
+  /** Subscribed to the alarm topic (-c alarmEmail=ADDRESS); no subscription without it. */
+  alarmEmail?: string;
   alarms: AlarmThresholds;
 }
 
@@ -78,6 +93,21 @@ function boolean(node: Node, key: string, fallback: boolean): boolean {
   if (raw === true || raw === 'true') return true;
   if (raw === false || raw === 'false') return false;
   throw new Error(`context ${key}=${String(raw)}: must be true or false`);
+}
+
+function oneOf<T extends string>(node: Node, key: string, fallback: T, values: readonly T[]): T {
+  const raw: unknown = node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  if (!values.includes(raw as T)) throw new Error(`context ${key}=${String(raw)}: must be one of ${values.join(', ')}`);
+  return raw as T;
+}
+
+/** A plausible address, so a typo stops the synth instead of a subscription that never confirms. */
+function email(node: Node, key: string): string | undefined {
+  const raw: unknown = node.tryGetContext(key);
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new Error(`context ${key}=${String(raw)}: must be an email address`);
+  return raw;
 }
 
 export function readStage(node: Node): Stage {
@@ -102,7 +132,10 @@ export function readSettings(node: Node, def: ApiDefinition): StackSettings {
     // AppSync API reference, GraphqlApi: queryDepthLimit 0–75, resolverCountLimit 0–10000 (0 = no limit).
     queryDepthLimit: optional(number(node, 'queryDepthLimit', def.limits?.queryDepth ?? 0, (n) => Number.isInteger(n) && n >= 0 && n <= 75, 'an integer from 0 to 75')),
     resolverCountLimit: optional(number(node, 'resolverCountLimit', def.limits?.resolverCount ?? 0, (n) => Number.isInteger(n) && n >= 0 && n <= 10_000, 'an integer from 0 to 10000')),
-    consoleClient: boolean(node, 'consoleClient', DEFAULTS.consoleClient),
+    consoleClient: boolean(node, 'consoleClient', DEFAULTS.consoleClient[stage]),
+    introspection: boolean(node, 'introspection', DEFAULTS.introspection[stage]),
+    mfa: oneOf(node, 'mfa', DEFAULTS.mfa, MFA_MODES),
+    alarmEmail: email(node, 'alarmEmail'),
     alarms: {
       api5xxErrors: number(node, 'alarmApi5xxErrors', DEFAULTS.alarmApi5xxErrors, positiveInt, 'a positive integer'),
       api4xxRatePercent: number(node, 'alarmApi4xxRatePercent', DEFAULTS.alarmApi4xxRatePercent, (n) => n > 0 && n <= 100, 'a percentage above 0, at most 100'),

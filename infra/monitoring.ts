@@ -8,6 +8,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as snsSubscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import type { StackSettings } from './config.js';
@@ -106,6 +107,9 @@ function alarmTopic(scope: Construct, settings: StackSettings): sns.Topic {
       conditions,
     }),
   );
+  // -c alarmEmail=ADDRESS: SNS mails a confirmation link first; alarms reach
+  // the address once it is confirmed. Without it, the topic has no subscriber.
+  if (settings.alarmEmail) topic.addSubscription(new snsSubscriptions.EmailSubscription(settings.alarmEmail));
   return topic;
 }
 

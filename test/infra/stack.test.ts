@@ -34,6 +34,9 @@ let dev: Synth;
 let prod: Synth;
 /** dev with every knob set from context as strings, the way `-c key=value` passes them. */
 let tuned: Synth;
+/** prod with what it leaves out by default asked for. */
+let prodAsked: Synth;
+const PROD_ASKED = { stage: 'prod', consoleClient: 'true', alarmEmail: 'oncall@example.com', mfa: 'REQUIRED' };
 const TUNED = {
   wafRateLimit: '2000',
   logRetentionDays: '90',
@@ -62,6 +65,7 @@ beforeAll(async () => {
   dev = synth();
   prod = synth({ stage: 'prod' });
   tuned = synth(TUNED);
+  prodAsked = synth(PROD_ASKED);
 }, 240_000);
 afterAll(() => {
   for (const d of outdirs) rmSync(d, { recursive: true, force: true });
@@ -73,6 +77,8 @@ const one = (s: Synth, type: string) => {
   expect(all, type).toHaveLength(1);
   return all[0];
 };
+
+const clients = (s: Synth) => Object.fromEntries(ofType(s, 'AWS::Cognito::UserPoolClient').map(([id, r]) => [r.Properties.ClientName, { id, ...r.Properties }]));
 
 describe('no Lambda, no Scan', () => {
   it('has no Lambda function of any kind', () => {
@@ -249,7 +255,6 @@ describe('the API', () => {
 });
 
 describe('sign-in', () => {
-  const clients = (s: Synth) => Object.fromEntries(ofType(s, 'AWS::Cognito::UserPoolClient').map(([id, r]) => [r.Properties.ClientName, { id, ...r.Properties }]));
 
   it('signs in by email with a strong password policy', () => {
     dev.template.hasResourceProperties('AWS::Cognito::UserPool', {
@@ -283,6 +288,59 @@ describe('sign-in', () => {
     expect(Object.keys(clients(tuned))).toEqual(['web']);
     expect(tuned.json.Outputs.AppSyncConsoleClientId).toBeUndefined();
     expect(JSON.stringify(tuned.json)).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+  });
+});
+
+describe('production hardening', () => {
+  const api = (x: Synth) => one(x, 'AWS::AppSync::GraphQLApi')[1].Properties;
+  const pool = (x: Synth) => one(x, 'AWS::Cognito::UserPool')[1].Properties;
+
+  it('answers introspection in dev and not in prod', () => {
+    expect(api(dev).IntrospectionConfig).toBe('ENABLED');
+    expect(api(prod).IntrospectionConfig).toBe('DISABLED');
+    expect(api(synth({ stage: 'prod', introspection: 'true' })).IntrospectionConfig).toBe('ENABLED');
+  });
+
+  it('creates no console client (USER_PASSWORD_AUTH) in prod unless asked', () => {
+    expect(Object.keys(clients(prod))).toEqual(['web']);
+    expect(JSON.stringify(prod.json)).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(Object.keys(clients(prodAsked)).sort()).toEqual(['appsync-console', 'web']);
+  });
+
+  it('subscribes the alarm email to the alarm topic only when given', () => {
+    for (const s of [dev, prod]) s.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    const [, topic] = one(prodAsked, 'AWS::SNS::Topic');
+    const [, sub] = one(prodAsked, 'AWS::SNS::Subscription');
+    expect(sub.Properties).toMatchObject({ Protocol: 'email', Endpoint: 'oncall@example.com' });
+    expect(JSON.stringify(sub.Properties.TopicArn)).toContain(Object.entries(prodAsked.json.Resources).find(([, r]) => r === topic)![0]);
+    expect(() => synth({ alarmEmail: 'not-an-address' })).toThrow(/alarmEmail=not-an-address: must be an email address/);
+  });
+
+  it('offers TOTP MFA, optional by default in both stages and configurable', () => {
+    for (const s of [dev, prod]) {
+      expect(pool(s).MfaConfiguration).toBe('OPTIONAL');
+      expect(pool(s).EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    }
+    expect(pool(prodAsked).MfaConfiguration).toBe('ON');
+    expect(() => synth({ mfa: 'SOMETIMES' })).toThrow(/mfa=SOMETIMES: must be one of OFF, OPTIONAL, REQUIRED/);
+  });
+
+  it('keeps the original email until a new one is verified', () => {
+    for (const s of [dev, prod]) {
+      expect(pool(s).UserAttributeUpdateSettings).toEqual({ AttributesRequireVerificationBeforeUpdate: ['email'] });
+    }
+  });
+
+  it('grants only Query on the indexes', () => {
+    for (const s of [dev, prod]) {
+      const [, role] = ofType(s, 'AWS::IAM::Role').find(([, r]) => JSON.stringify(r.Properties).includes('dynamodb:'))!;
+      const statements = role.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+      const onIndexes = statements.filter((st: any) => JSON.stringify(st.Resource).includes('/index/*'));
+      expect(onIndexes).toHaveLength(1);
+      expect(onIndexes[0].Action).toBe('dynamodb:Query');
+      const onTable = statements.filter((st: any) => !JSON.stringify(st.Resource).includes('/index/*'));
+      expect(onTable.flatMap((st: any) => [st.Action].flat())).toContain('dynamodb:PutItem');
+    }
   });
 });
 
