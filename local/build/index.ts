@@ -11,10 +11,7 @@ import * as esbuild from 'esbuild';
 import { codeFiles, type ApiDefinition } from '../definition.js';
 import { checkDefinition, formatProblem, readDefinitionText } from './check-definition.js';
 import { DEFAULT_DEFINITION, loadDefinition } from './definition.js';
-import { MAX_CODE_LENGTH } from './limits.js';
-import { checkCode } from '../runtime/index.js';
-import { where } from '../runtime/check.js';
-import { withOrigins } from '../runtime/source-map.js';
+import { APPSYNC_BUNDLE, BuildError, bundleProblems } from './bundle.js';
 
 export interface BuildOptions {
   root: string;
@@ -34,12 +31,7 @@ export interface BuildResult {
   warnings: string[];
 }
 
-export class BuildError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`resolver build failed:\n${problems.map((p) => `  ${p}`).join('\n')}`);
-    this.name = 'BuildError';
-  }
-}
+export { BuildError };
 
 /** Checks the definition against its schema: errors and warnings, each `file:line:column severity: message`. */
 export async function checkApiDefinition(root: string, api: ApiDefinition, definition = DEFAULT_DEFINITION): Promise<{ errors: string[]; warnings: string[] }> {
@@ -76,16 +68,7 @@ export async function buildApi(opts: BuildOptions): Promise<BuildResult> {
     // Paths in the bundles' comments are relative to this, so the bytes do not
     // depend on the caller's cwd (`cdk synth`, `npm start` and tests agree).
     absWorkingDir: root,
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'esnext',
-    external: ['@aws-appsync/utils', '@aws-appsync/utils/*'],
-    sourcemap: 'inline',
-    sourcesContent: false,
-    minify: false,
-    logLevel: 'silent',
+    ...APPSYNC_BUNDLE,
   }).catch(async (err: esbuild.BuildFailure) => {
     // Which bundles a failing source feeds is unknown here (a shared lib feeds many): drop them all.
     if (write) await removeBundles(outDir, entries);
@@ -102,14 +85,9 @@ export async function buildApi(opts: BuildOptions): Promise<BuildResult> {
     const code = out.path.slice(outDir.length + 1).replace(/\.js$/, '');
     const text = out.text;
     const bundle = `${api.outDir}/${code}.js`;
-    const before = problems.length;
-    if (text.length > MAX_CODE_LENGTH) {
-      problems.push(`${bundle}: ${text.length} characters, over AppSync's limit of ${MAX_CODE_LENGTH}`);
-    }
-    for (const e of withOrigins(checkCode(text, bundle), text, bundle)) {
-      problems.push(`${where(e)} ${e.rule} ${e.message}${e.origin ? ` (${e.file}:${e.line}:${e.column})` : ''}`);
-    }
-    if (problems.length > before) failed.push(code);
+    const found = bundleProblems(text, bundle);
+    problems.push(...found);
+    if (found.length) failed.push(code);
     else files[code] = text;
   }
   if (write) {

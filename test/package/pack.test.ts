@@ -2,7 +2,9 @@
 // installed into a scratch project that holds nothing but a third-party CDK
 // app's cdk.out (aws-cdk-examples appsync-graphql-dynamodb, see
 // test/fixtures/cdk-apps/cars/SOURCE.md), serving it with
-// `npx appsync-local start --cdk-out cdk.out`, and imported as a library.
+// `npx appsync-local start --cdk-out cdk.out`, imported as a library, and used
+// by the project's own vitest resolver tests through `appsync-local/testing`
+// (test/fixtures/kit-project/), run offline.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,7 +41,9 @@ beforeAll(async () => {
   cpSync(join(fixture, 'seed/cars.json'), join(scratch, 'cars.json'));
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   // The registry is reachable wherever `npm ci` ran; the cache answers most of it.
-  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], scratch);
+  // vitest at this repository's version, for the scratch project's own resolver tests.
+  const vitest = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.vitest;
+  npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, `vitest@${vitest}`], scratch);
 
   const child = spawn(
     join(scratch, 'node_modules/.bin/appsync-local'),
@@ -81,12 +85,29 @@ async function signed(query: string, variables: Record<string, unknown>) {
   return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
 }
 
+describe('the test kit in a project of its own', () => {
+  it('runs the project\'s vitest resolver tests from TypeScript sources and from the cdk.out assets, offline', () => {
+    cpSync(join(root, 'test/fixtures/kit-project'), scratch, { recursive: true });
+    // Offline: no proxy reaches anything, and npm is not involved.
+    const offline = { ...env, HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', NO_COLOR: '1' };
+    let out: string;
+    try {
+      out = execFileSync(join(scratch, 'node_modules/.bin/vitest'), ['run', '--reporter', 'verbose'], { cwd: scratch, env: offline, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      const err = e as { stdout?: string; stderr?: string };
+      throw new Error(`the scratch project's tests failed:\n${err.stdout}\n${err.stderr}`);
+    }
+    expect(out).toMatch(/Tests\s+5 passed \(5\)/);
+  }, 120_000);
+});
+
 describe('the packed twin, installed into a project that holds only a cdk.out', () => {
   it('ships compiled code and nothing of this repository besides', () => {
     expect(files).toContain('cli/bin.js');
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
     expect(files).toContain('README.md');
+    for (const f of ['dist/testing/index.js', 'dist/testing/index.d.ts', 'dist/testing/vitest.js', 'dist/testing/global-setup.js']) expect(files).toContain(f);
     expect(files.filter((f) => /(^|\/)(test|web|fixtures)\/|\.test\.|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   });
 
