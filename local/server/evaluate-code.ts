@@ -36,8 +36,8 @@ export interface EvaluateCodeHttpOptions {
 type Failure = { status: number; type: string; message: string };
 
 function badRequest(message: string): Failure {
-  // BadRequestException: "The request is not well formed. For example, a value
-  // is invalid or a required field is missing." (API reference, EvaluateCode › Errors).
+  // BadRequestException (400) is EvaluateCode's error for a malformed request:
+  // a missing required field or an invalid value (API reference, EvaluateCode › Errors).
   return { status: 400, type: 'BadRequestException', message };
 }
 
@@ -91,9 +91,8 @@ export function parseEvaluateCodeBody(text: string): { ok: true; value: Evaluate
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, failure: badRequest('The request body must be a JSON object.') };
   const body = json as Record<string, unknown>;
-  // runtime: required; RuntimeName is the enum [APPSYNC_JS] and runtimeVersion
-  // "Currently, the only allowed version is 1.0.0" (API reference, AppSyncRuntime;
-  // AWS CLI reference, evaluate-code --runtime).
+  // runtime: required; its name can only be APPSYNC_JS and its version only
+  // 1.0.0 (API reference, AppSyncRuntime; AWS CLI reference, evaluate-code --runtime).
   const runtime = body.runtime as Record<string, unknown> | undefined;
   if (!runtime || typeof runtime !== 'object' || Array.isArray(runtime)) return { ok: false, failure: badRequest('runtime is required.') };
   if (runtime.name !== 'APPSYNC_JS') return { ok: false, failure: badRequest(`runtime.name must be APPSYNC_JS (got ${JSON.stringify(runtime.name ?? null)}).`) };
@@ -106,8 +105,8 @@ export function parseEvaluateCodeBody(text: string): { ok: true; value: Evaluate
   if (body.context.length < CONTEXT_MIN || body.context.length > CONTEXT_MAX) {
     return { ok: false, failure: badRequest(`context is ${body.context.length} characters; it must be ${CONTEXT_MIN} to ${CONTEXT_MAX}.`) };
   }
-  // function: "If provided, the valid values are request and response." AWS is
-  // silent on what an omitted function evaluates; the twin asks for one.
+  // function: optional, and then request or response (API reference, EvaluateCode
+  // › Request Body). AWS is silent on what an omitted function evaluates; the twin asks for one.
   if (body.function !== 'request' && body.function !== 'response') {
     return { ok: false, failure: badRequest(`function must be request or response (got ${JSON.stringify(body.function ?? null)}).`) };
   }
