@@ -41,7 +41,7 @@ function malformed(message: string): { errors: Array<{ errorType: string; messag
 /** Past this much, an oversized body is not even drained: the connection is dropped. */
 const DRAIN_LIMIT_BYTES = 32 * 1024 * 1024;
 
-function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; aborted?: true }> {
+export function readBody(req: IncomingMessage, limit: number): Promise<{ ok: true; text: string } | { ok: false; aborted?: true }> {
   // Stream events rather than `for await`: the async iterator costs several
   // promises per request, and this runs for every request.
   return new Promise((resolve) => {

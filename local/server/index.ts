@@ -20,6 +20,7 @@ import { ensureTables } from '../engine/tables.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { mintToken, type MintOptions } from './auth/tokens.js';
 import { loadAppSyncSchema, SchemaError } from './graphql/schema.js';
+import { EVALUATE_CODE_PATH, handleEvaluateCode } from './evaluate-code.js';
 import { handleGraphQL, requestUrl, send } from './http.js';
 import { isLocalRequest, isLoopbackHost } from './loopback.js';
 import { installSafetyNet } from './safety-net.js';
@@ -304,6 +305,10 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
           authenticator: () => authenticator,
           onRequest: (info) => requestLog.request(info),
         });
+        return;
+      }
+      if (path === EVALUATE_CODE_PATH) {
+        await handleEvaluateCode(req, res, { keys: () => keys, onRequest: (i) => log(`EvaluateCode ${i.status}${i.errorType ? ` ${i.errorType}` : ''} ${Math.round(i.ms)} ms`) });
         return;
       }
       if (path === '/.well-known/jwks.json' && req.method === 'GET') {

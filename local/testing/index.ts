@@ -13,3 +13,16 @@ export { evaluate, runResolver, type DataSourceLike, type Evaluation, type Pipel
 export { plainMap, plainRequest, plainValue } from './values.js';
 export type { CompiledCode } from '../runtime/index.js';
 export type { FieldOutcome } from '../runtime/types.js';
+export {
+  checkAgainstOracle,
+  compareWithOracle,
+  evaluateWithOracle,
+  MissingFixtureError,
+  oracleKey,
+  oracleModeFromEnv,
+  OracleRejectedError,
+  type OracleCase,
+  type OracleMode,
+  type OracleOptions,
+  type OracleResult,
+} from './oracle.js';
