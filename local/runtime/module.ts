@@ -105,9 +105,46 @@ function spreads(ast: Node): Edit[] {
   return edits;
 }
 
+/**
+ * The code is checked as an ES module (check.ts, and the parse below), as
+ * AppSync runs it ("Supported runtime features": APPSYNC_JS code is an ES
+ * module), but runs here as the body of a function in a classic script. Two
+ * things mean something different in the two goals, so they are refused
+ * rather than let the checked program differ from the one that runs:
+ * - HTML-like comments: `<!--` and a line-leading `-->` are comments in a
+ *   script and operators in a module (ECMA-262 Annex B.1.1). Refused wherever
+ *   `<!--` or `-->` occurs in code (not in strings, regexps or comments), a
+ *   local choice: AWS is silent on them.
+ * - `arguments` outside any function: unbound in a module, the factory's own
+ *   arguments (the runtime's modules and probes) in the script.
+ */
+type Token = { start: number; type: { label: string } };
+function refuseGoalDifferences(source: string, ast: Node, file: string, tokens: Token[]): void {
+  for (const t of tokens) {
+    // Only operators: the same characters inside strings and templates are text.
+    if ((t.type.label === '</>/<=/>=' || t.type.label === '++/--') && (source.startsWith('<!--', t.start) || source.startsWith('-->', t.start))) {
+      throw new Error(`${file}: HTML-like comments (<!-- and -->) are not supported in APPSYNC_JS modules`);
+    }
+  }
+  const visit = (n: Node, inFunction: boolean): void => {
+    if (n.type === 'Identifier' && n.name === 'arguments' && !inFunction) throw new Error(`${file}: arguments is not defined outside a function`);
+    const fn = n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression';
+    for (const key of Object.keys(n)) {
+      // Property names (`x.arguments`, `{ arguments: 1 }`) are not references.
+      if (!n.computed && ((key === 'property' && n.type === 'MemberExpression') || (key === 'key' && n.type !== 'ObjectPattern'))) continue;
+      const v = (n as Record<string, unknown>)[key];
+      const kids = Array.isArray(v) ? v : [v];
+      for (const c of kids) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') visit(c as Node, inFunction || fn);
+    }
+  };
+  visit(ast, false);
+}
+
 export function toFactorySource(source: string, file: string): string {
   if (source.includes(RESERVED)) throw new Error(`${file}: identifiers starting with ${RESERVED} are reserved`);
-  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as Node;
+  const tokens: Token[] = [];
+  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onToken: tokens as never }) as unknown as Node;
+  refuseGoalDifferences(source, ast, file, tokens);
   refuseDeferred(ast, file);
   const edits: Edit[] = [...probes(ast), ...spreads(ast)];
   const exported: Array<[string, string]> = [];
