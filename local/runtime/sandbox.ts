@@ -46,7 +46,23 @@ const REMOVED = [
   'BigUint64Array',
 ];
 
-const PRELUDE = `(() => { for (const name of ${JSON.stringify(REMOVED)}) delete globalThis[name]; })();`;
+// error.stack lists only resolver code's frames, named by the file's base
+// name: the runtime's own frames, the host's (absolute paths of the twin's
+// files, node: internals) are dropped. V8 calls the context's own
+// Error.prepareStackTrace, which LOCKDOWN then freezes. AWS does not document
+// what error.stack holds in APPSYNC_JS.
+const STACK = `
+Error.prepareStackTrace = (error, frames) => {
+  let text = String(error);
+  for (const f of frames) {
+    const file = f.getFileName();
+    if (typeof file !== 'string' || file === 'appsync-builtins.js' || file.includes('/') || file.includes('\\\\') || file.startsWith('node:')) continue;
+    text += '\\n    at ' + (f.getFunctionName() || '<anonymous>') + ' (' + file + ':' + f.getLineNumber() + ':' + f.getColumnNumber() + ')';
+  }
+  return text;
+};`;
+
+const PRELUDE = `(() => { for (const name of ${JSON.stringify(REMOVED)}) delete globalThis[name]; })();${STACK}`;
 
 const LOCKDOWN = `
 (() => {
@@ -100,7 +116,8 @@ export function createSandbox(builtinsScript: string, host: HostCapabilities): S
   const { setJob, run } = installed;
   vm.runInContext(LOCKDOWN, context);
   return {
-    compile: (source, filename) => new vm.Script(source, { filename }).runInContext(context),
+    // The base name only: a host path in a stack frame would tell resolver code where the twin runs.
+    compile: (source, filename) => new vm.Script(source, { filename: filename.replace(/^.*[\\/]/, '') }).runInContext(context),
     setJob,
     // Called directly rather than through a vm.Script: entering the context via
     // runInContext costs several µs per call (time and memory are metered inside).

@@ -25,6 +25,29 @@ const stringifyJson = JSON.stringify;
 let meter = () => {};
 let arrayCheck = () => {};
 let tooLarge = () => {};
+let stringCheck = () => {};
+
+/**
+ * Refuses (and charges) every string argument of `fn` over MAX_STRING_LENGTH:
+ * for the util.* helpers and host capabilities, whose work is not otherwise
+ * metered (util.base64Encode took 268M characters in one call).
+ */
+export function boundStrings(fn, what) {
+  return function (...args) {
+    for (let i = 0; i < args.length; i += 1) if (typeof args[i] === 'string') stringCheck(args[i].length, what);
+    return apply(fn, this, args);
+  };
+}
+
+/** The same, on every function of `obj` and its nested plain objects, in place. */
+export function boundStringsDeep(obj, path) {
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v === 'function') obj[k] = boundStrings(v, `${path}.${k}`);
+    else if (v !== null && typeof v === 'object' && !isArray(v)) boundStringsDeep(v, `${path}.${k}`);
+  }
+  return obj;
+}
 
 /** Most characters of an evaluation's answer (JSON); far above a 16 MB BatchGetItem result. */
 export const MAX_ANSWER_LENGTH = 64 * 1024 * 1024;
@@ -121,6 +144,7 @@ export function installLimits(charge, tooBig) {
   };
   meter = charge;
   arrayCheck = arrayLength;
+  stringCheck = stringLength;
   tooLarge = tooBig;
   const resultSize = (r, what) => {
     if (typeof r === 'string') stringLength(r.length, what);
