@@ -1,11 +1,12 @@
 // ESLint 9 flat config. Resolver code runs in APPSYNC_JS, which rejects much of
-// JavaScript (classes, try, while, async, regex literals, most built-ins…): the
-// AppSync plugin's type-aware `recommended` rules catch that before deploy.
+// JavaScript (classes, try, throw, while, async, regex literals, most built-ins…):
+// the twin's rule set (the AppSync plugin's type-aware `recommended` rules plus
+// what the build's checker adds, one module both use) catches that before deploy.
 // Everything else (local server, CDK app, client, tests, bench) is Node/browser
 // TypeScript and gets typescript-eslint's `recommended` (no stylistic rules).
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
-import appsync from '@aws-appsync/eslint-plugin';
+import appsyncLocal from 'appsync-local/lint/index.js';
 
 const resolverFiles = ['resolvers/**/*.ts'];
 // The definition table and generated types are not APPSYNC_JS code.
@@ -15,7 +16,11 @@ export default defineConfig(
   {
     ignores: [
       'dist/**',
+      // appsync-local's compiled copy, written only while it is packed.
+      'local/dist/**',
       'cdk.out/**',
+      // Third-party apps' synthesized output, kept as their authors wrote it.
+      'test/fixtures/cdk-apps/*/cdk.out/**',
       'node_modules/**',
       'coverage/**',
       'web/dist/**',
@@ -46,9 +51,9 @@ export default defineConfig(
   {
     files: resolverFiles,
     ignores: notResolverCode,
-    ...appsync.configs.recommended,
+    ...appsyncLocal.configs.recommended,
     languageOptions: {
-      ...appsync.configs.recommended.languageOptions,
+      ...appsyncLocal.configs.recommended.languageOptions,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
   },

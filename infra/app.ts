@@ -45,7 +45,9 @@ export function createApp(opts: AppOptions) {
 
 /** Bundles the resolver sources in memory (nothing written to outDir), then makes the app. */
 export async function createAppFromSources(opts: Omit<AppOptions, 'bundles'>) {
-  const { files } = await buildApi({ root: opts.root, api: opts.definition, write: false });
+  // A definition that does not match the schema fails here, before CloudFormation sees it.
+  const { files, warnings } = await buildApi({ root: opts.root, api: opts.definition, write: false });
+  for (const w of warnings) process.stderr.write(`${w}\n`);
   return createApp({ ...opts, bundles: files });
 }
 

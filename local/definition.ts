@@ -14,13 +14,19 @@ export interface IndexDefinition {
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
   /** Defaults to ALL. */
-  projection?: 'ALL' | 'KEYS_ONLY';
+  projection?: 'ALL' | 'KEYS_ONLY' | 'INCLUDE';
+  /** With INCLUDE: the non-key attributes projected into the index. */
+  nonKeyAttributes?: string[];
 }
 
 export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
   globalSecondaryIndexes?: IndexDefinition[];
+  /** Local secondary indexes share the table's partition key (created with the table only). */
+  localSecondaryIndexes?: Omit<IndexDefinition, 'partitionKey'>[];
+  /** Attribute holding the item's expiry time (DynamoDB TTL). */
+  timeToLiveAttribute?: string;
   /** Name of the table in a local engine; on AWS CloudFormation names it. */
   localName?: string;
 }
@@ -45,7 +51,7 @@ export type ResolverDefinition =
   | { typeName: string; fieldName: string; code: string; pipeline: string[]; dataSource?: undefined };
 
 export type AuthMode =
-  | { type: 'AMAZON_COGNITO_USER_POOLS' }
+  | { type: 'AMAZON_COGNITO_USER_POOLS'; /** UserPoolConfig.DefaultAction (default ALLOW). */ defaultAction?: 'ALLOW' | 'DENY' }
   | { type: 'AWS_IAM' }
   | { type: 'API_KEY' }
   | { type: 'OPENID_CONNECT'; issuer: string; clientId?: string };
@@ -71,6 +77,8 @@ export interface ApiDefinition {
   resolvers: ResolverDefinition[];
   environment?: Record<string, EnvironmentValue>;
   limits?: { queryDepth?: number; resolverCount?: number };
+  /** AWS region the API is served as (SigV4 scope, Cognito issuer); default: the data directory's keys (us-east-1). */
+  region?: string;
   /** Folder of example operations (*.graphql), relative to the project root: the local console's editor opens with them. Not deployed. */
   operations?: string;
 }

@@ -16,8 +16,7 @@ export const api: ApiDefinition = {
   // Example operations the local console's editor opens with.
   operations: 'client/operations',
   tables: {
-    // Single table. pk/sk: USER#<sub> + PROFILE | ITEM#<ulid>; EMAIL#<email> + EMAIL guards
-    // unique emails. byStatus: gsi1pk USER#<sub>#STATUS#<status>, gsi1sk <ulid> (time order).
+    // Single table; the key design is in CONTRIBUTING.md ("Access patterns and keys").
     items: {
       localName: 'items',
       partitionKey: { name: 'pk', type: 'S' },

@@ -2,6 +2,7 @@
 // in use, a data folder it cannot use — instead of a stack trace. Anything
 // else is a bug or an unexpected state, and keeps its stack.
 import { EngineStartError } from '../engine/errors.js';
+import { CloudAssemblyError } from '../cdk/errors.js';
 
 const FS_REASONS: Record<string, string> = {
   EACCES: 'permission denied',
@@ -20,7 +21,10 @@ function hostPort(e: NodeJS.ErrnoException & { address?: string; port?: number }
 
 /** The user-facing line for `e`, or undefined when it should be shown with its stack. */
 export function userFacingMessage(e: unknown): string | undefined {
-  if (e instanceof EngineStartError) return e.message;
+  // A schema that does not parse is the user's to fix, as is a template the twin cannot read.
+  if (e instanceof EngineStartError || e instanceof CloudAssemblyError) return e.message;
+  // By name: importing the schema module here would load graphql before the engine starts.
+  if (e instanceof Error && e.name === 'SchemaError') return e.message;
   if (!(e instanceof Error)) return undefined;
   const err = e as NodeJS.ErrnoException & { address?: string; port?: number };
   if (err.code?.startsWith('ERR_PARSE_ARGS_')) return `${err.message} (see --help)`;

@@ -8,9 +8,11 @@ import { userFacingMessage } from './errors.js';
 quietAwsSdk();
 
 const commandsDir = fileURLToPath(new URL('./commands/', import.meta.url));
+// .ts from the sources, .js from the published package's dist/.
+const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 const commands = readdirSync(commandsDir)
-  .filter((f) => f.endsWith('.ts'))
-  .map((f) => f.slice(0, -3))
+  .filter((f) => f.endsWith(ext) && !f.endsWith('.d.ts'))
+  .map((f) => f.slice(0, -ext.length))
   .sort();
 
 function usage(): string {
@@ -26,7 +28,7 @@ if (!commands.includes(name)) {
   process.stderr.write(`appsync-local: unknown command "${name}"\n${usage()}`);
   process.exit(1);
 }
-const mod = (await import(`./commands/${name}.ts`)) as { run(args: string[]): Promise<number> };
+const mod = (await import(`./commands/${name}${ext}`)) as { run(args: string[]): Promise<number> };
 try {
   const code = await mod.run(rest);
   if (code !== undefined && code !== null) process.exitCode = code;

@@ -1,7 +1,7 @@
-// The APPSYNC_JS language check: the rules of @aws-appsync/eslint-plugin
-// (AWS's own statement of what the runtime rejects), run on the bundle.
+// The APPSYNC_JS language check on a bundle: the twin's one rule set
+// (local/lint/index.js, which ESLint also runs on the TypeScript sources).
 import { Linter } from 'eslint';
-import appsyncPlugin from '@aws-appsync/eslint-plugin';
+import { configs } from '../lint/index.js';
 
 export interface CodeProblem {
   file: string;
@@ -9,36 +9,12 @@ export interface CodeProblem {
   column: number;
   rule: string;
   message: string;
+  /** Where the bundle's source map puts the problem in the TypeScript source, when the bundle carries one. */
+  origin?: { file: string; line: number; column: number };
 }
 
-// The "Supported runtime features" page also forbids `throw`, which the
-// plugin (as installed) does not check; this rule adds it. Dynamic import()
-// is not on that page either (its module section lists static imports of
-// @aws-appsync/utils only) and would hand resolver code a Promise, which the
-// plugin's no-promise rule says APPSYNC_JS does not have.
-type Reporter = { report(d: { node: unknown; messageId: string }): void };
-const localRules = {
-  rules: {
-    'no-throw': {
-      meta: { type: 'problem', schema: [], messages: { throw: 'Throw statements are not supported.' } },
-      create: (context: Reporter) => ({
-        ThrowStatement: (node: unknown) => context.report({ node, messageId: 'throw' }),
-      }),
-    },
-    'no-dynamic-import': {
-      meta: { type: 'problem', schema: [], messages: { dynamicImport: 'Dynamic import() is not supported.' } },
-      create: (context: Reporter) => ({
-        ImportExpression: (node: unknown) => context.report({ node, messageId: 'dynamicImport' }),
-      }),
-    },
-  },
-};
-
 const linter = new Linter({ configType: 'flat' });
-const config = [
-  { files: ['**/*.js'], ...(appsyncPlugin as unknown as { configs: { base: object } }).configs.base },
-  { files: ['**/*.js'], plugins: { 'appsync-local': localRules }, rules: { 'appsync-local/no-throw': 'error', 'appsync-local/no-dynamic-import': 'error' } },
-];
+const config = [{ files: ['**/*.js'], ...configs.bundle }];
 
 // The same bundle is checked when it is built and again when the server
 // compiles it: remember verdicts by source text (a lint costs tens of ms).
@@ -68,7 +44,13 @@ export function checkCode(source: string, file: string): CodeProblem[] {
 
 export class CodeCheckError extends Error {
   constructor(readonly problems: CodeProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.rule} ${p.message}`).join('\n'));
+    super(problems.map((p) => `${where(p)} ${p.rule} ${p.message}`).join('\n'));
     this.name = 'CodeCheckError';
   }
+}
+
+/** `file:line:column` of a problem: its source position when known, else the bundle's. */
+export function where(p: CodeProblem): string {
+  const o = p.origin;
+  return o ? `${o.file}:${o.line}:${o.column}` : `${p.file}:${p.line}:${p.column}`;
 }

@@ -16,9 +16,10 @@
 // (builtins/, one module per namespace) live inside it; each evaluation gets fresh module state and a
 // JSON copy of ctx, and its answer (console lines included) leaves the sandbox as JSON, like AppSync's.
 import { builtinsScript } from './builtins.js';
-import { CodeCheckError, checkCode, type CodeProblem } from './check.js';
+import { CodeCheckError, checkCode, where, type CodeProblem } from './check.js';
 import { createHost } from './host.js';
-import { toFactorySource } from './module.js';
+import { toFactory } from './module.js';
+import { sourceLocator, withOrigins } from './source-map.js';
 import { createSandbox } from './sandbox.js';
 import type { FieldError, FieldOutcome, Invoke, ResolverContextInput, ResolverExtensions } from './types.js';
 
@@ -36,14 +37,25 @@ export interface CompiledCode {
   readonly source: string;
   /** Returns a fresh instance of the module's exports (sandbox realm). */
   readonly factory: unknown;
+  /**
+   * `file:line:column` of a (line, column) of the compiled factory: the
+   * TypeScript source through the bundle's source map, else the bundle's own.
+   */
+  locate(line: number, column: number): string;
 }
 
 export function compileCode(source: string, filename: string): CompiledCode {
   if (source.length > MAX_CODE_LENGTH) throw new Error(`${filename}: code is ${source.length} characters; AppSync accepts at most ${MAX_CODE_LENGTH}`);
   const problems = checkCode(source, filename);
-  if (problems.length) throw new CodeCheckError(problems);
-  const factory = sandbox.compile(toFactorySource(source, filename), filename);
-  return { filename, source, factory };
+  if (problems.length) throw new CodeCheckError(withOrigins(problems, source, filename));
+  const made = toFactory(source, filename);
+  const factory = sandbox.compile(made.text, filename);
+  const locate = (line: number, column: number): string => {
+    const b = made.bundlePosition(line, column);
+    const o = sourceLocator(source, filename)?.(b.line, b.column);
+    return o ? `${o.file}:${o.line}:${o.column}` : `${filename}:${b.line}:${b.column}`;
+  };
+  return { filename, source, factory, locate };
 }
 
 interface HandlerAnswer {
@@ -53,6 +65,10 @@ interface HandlerAnswer {
   error?: FieldError;
   early?: { value: unknown; skipTo?: 'END' | 'NEXT' };
   thrown?: string;
+  /** [line, column] in the factory where `error` was raised or `thrown` happened. */
+  at?: [number, number];
+  /** `at` as a source position (set on the host side). */
+  site?: string;
   logs?: string[];
   errors: FieldError[];
   extensions: ResolverExtensions;
@@ -76,7 +92,15 @@ function runHandler(code: CompiledCode, fn: 'request' | 'response', ctx: Handler
       ? (JSON.parse(text) as HandlerAnswer)
       : { thrown: 'Execution failed', errors: [], extensions: {}, stash: (ctx.stash ?? {}) as Record<string, unknown> };
   for (const line of a.logs ?? []) logs.push(line);
+  if (a.at && (a.error || a.thrown)) a.site = code.locate(a.at[0], a.at[1]);
   return a;
+}
+
+/** The error that ends the field, if the handler raised one, with where it was raised. */
+function failure(a: HandlerAnswer): { error: FieldError; errorAt?: string } | undefined {
+  const error = a.error ?? (a.thrown !== undefined ? runtimeError(a.thrown) : undefined);
+  if (!error) return undefined;
+  return a.site ? { error, errorAt: a.site } : { error };
 }
 
 function baseContext(input: ResolverContextInput, stash: Record<string, unknown>): HandlerContext {
@@ -105,12 +129,12 @@ interface Step {
  * One request → data source → response round. `prev` is ctx.prev.result.
  * Returns the value, or an error that ends the field.
  */
-async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeoutMs: number): Promise<{ value?: unknown; error?: FieldError; early?: boolean; end?: boolean }> {
+async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeoutMs: number): Promise<{ value?: unknown; error?: FieldError; errorAt?: string; early?: boolean; end?: boolean }> {
   const req = runHandler(step.code, 'request', ctx, out.logs, timeoutMs);
   collect(out, req);
   ctx.stash = req.stash;
-  if (req.error) return { error: req.error };
-  if (req.thrown) return { error: runtimeError(req.thrown) };
+  const failedRequest = failure(req);
+  if (failedRequest) return failedRequest;
   if (req.early) return { value: req.early.value, early: true, end: req.early.skipTo === 'END' };
   if (req.missing) return { error: runtimeError(`${step.code.filename}: no request function exported`) };
   let result: unknown = null;
@@ -126,8 +150,8 @@ async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeo
   const res = runHandler(step.code, 'response', resCtx, out.logs, timeoutMs);
   collect(out, res);
   ctx.stash = res.stash;
-  if (res.error) return { error: res.error };
-  if (res.thrown) return { error: runtimeError(res.thrown) };
+  const failedResponse = failure(res);
+  if (failedResponse) return failedResponse;
   if (res.missing) return { error: runtimeError(`${step.code.filename}: no response function exported`) };
   return { value: res.value };
 }
@@ -150,8 +174,10 @@ export async function runUnitResolver(opts: { code: CompiledCode; ctx: ResolverC
   const ctx = baseContext(opts.ctx, stash);
   const r = await runStep({ code: opts.code, invoke: opts.invoke }, ctx, out, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   out.stash = ctx.stash as Record<string, unknown>;
-  if (r.error) out.error = r.error;
-  else out.data = r.value;
+  if (r.error) {
+    out.error = r.error;
+    if (r.errorAt) out.errorAt = r.errorAt;
+  } else out.data = r.value;
   return out;
 }
 
@@ -168,14 +194,16 @@ export async function runPipelineResolver(opts: {
   const before = runHandler(opts.code, 'request', ctx, out.logs, timeoutMs);
   collect(out, before);
   ctx.stash = before.stash;
-  const finish = (r: { value?: unknown; error?: FieldError }) => {
+  const finish = (r: { value?: unknown; error?: FieldError; errorAt?: string }) => {
     out.stash = ctx.stash as Record<string, unknown>;
-    if (r.error) out.error = r.error;
-    else out.data = r.value;
+    if (r.error) {
+      out.error = r.error;
+      if (r.errorAt) out.errorAt = r.errorAt;
+    } else out.data = r.value;
     return out;
   };
-  if (before.error) return finish({ error: before.error });
-  if (before.thrown) return finish({ error: runtimeError(before.thrown) });
+  const failedBefore = failure(before);
+  if (failedBefore) return finish(failedBefore);
   // "Runtime utilities" › earlyReturn: in the pipeline's request handler it skips
   // the functions and calls the pipeline's response handler at once; in a
   // function it skips that function's data source and response, and with
@@ -183,15 +211,15 @@ export async function runPipelineResolver(opts: {
   ctx.prev = { result: before.early ? before.early.value : before.value };
   for (const fn of before.early ? [] : opts.functions) {
     const r = await runStep(fn, ctx, out, timeoutMs);
-    if (r.error) return finish({ error: r.error });
+    if (r.error) return finish(r);
     ctx.prev = { result: r.value };
     if (r.end) break;
   }
   const after = runHandler(opts.code, 'response', ctx, out.logs, timeoutMs);
   collect(out, after);
   ctx.stash = after.stash;
-  if (after.error) return finish({ error: after.error });
-  if (after.thrown) return finish({ error: runtimeError(after.thrown) });
+  const failedAfter = failure(after);
+  if (failedAfter) return finish(failedAfter);
   return finish({ value: after.value });
 }
 
@@ -204,13 +232,31 @@ export interface EvaluateCodeResult {
   outErrors?: string;
 }
 
-export function evaluateCode(input: { code: string; function: 'request' | 'response'; context: string | object; filename?: string }): EvaluateCodeResult {
+type EvaluateInput = { code: string; function: 'request' | 'response'; context: string | object; filename?: string };
+
+export function evaluateCode(input: EvaluateInput): EvaluateCodeResult {
+  return evaluateCodeWithSources(input).answer;
+}
+
+/**
+ * evaluateCode, plus where its errors are in the TypeScript source (through
+ * the bundle's source map: inline, or `FILE.map` beside a file named by
+ * `filename`). The answer itself keeps EvaluateCode's fields and positions.
+ */
+export function evaluateCodeWithSources(input: EvaluateInput): { answer: EvaluateCodeResult; sources: string[] } {
+  const sources: string[] = [];
+  const answer = evaluate(input, sources);
+  return { answer, sources };
+}
+
+function evaluate(input: EvaluateInput, sources: string[]): EvaluateCodeResult {
   const filename = input.filename ?? 'code.js';
   let compiled: CompiledCode;
   try {
     compiled = compileCode(input.code, filename);
   } catch (err) {
     if (err instanceof CodeCheckError) {
+      for (const p of err.problems) sources.push(`${where(p)} ${p.rule} ${p.message}`);
       return {
         error: {
           message: 'Code validation failed',
@@ -226,6 +272,7 @@ export function evaluateCode(input: { code: string; function: 'request' | 'respo
   ctx.stash ??= {};
   const logs: string[] = [];
   const a = runHandler(compiled, input.function, ctx, logs, DEFAULT_TIMEOUT_MS);
+  if (a.site) sources.push(`${a.site} ${a.error ? `${a.error.errorType ?? 'error'}: ${a.error.message}` : a.thrown}`);
   const base = { logs, stash: JSON.stringify(a.stash ?? {}), outErrors: JSON.stringify(a.errors ?? []) };
   // util.unauthorized() answers `Unauthorized` here, unlike its GraphQL field error (see builtins/util.js).
   if (a.error) return { ...base, error: { message: (a.error as FieldError & { evaluateMessage?: string }).evaluateMessage ?? a.error.message } };

@@ -140,7 +140,20 @@ function refuseGoalDifferences(source: string, ast: Node, file: string, tokens: 
   visit(ast, false);
 }
 
+/** The factory's source, and where a (line, column) of it was in the bundle. */
+export interface Factory {
+  text: string;
+  bundlePosition(line: number, column: number): { line: number; column: number };
+}
+
+/** Lines the factory puts before the bundle's first line (see the wrapper in toFactory). */
+const HEADER_LINES = 4;
+
 export function toFactorySource(source: string, file: string): string {
+  return toFactory(source, file).text;
+}
+
+export function toFactory(source: string, file: string): Factory {
   if (source.includes(RESERVED)) throw new Error(`${file}: identifiers starting with ${RESERVED} are reserved`);
   const tokens: Token[] = [];
   const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onToken: tokens as never }) as unknown as Node;
@@ -188,5 +201,33 @@ export function toFactorySource(source: string, file: string): string {
   // \`globalThis\` is shadowed by a frozen view of the sandbox's globals: the
   // real global object cannot be frozen, and writes to it would leak between
   // evaluations. The inner block lets the code declare its own \`globalThis\`.
-  return `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
+  const text = `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
+  return { text, bundlePosition: (line, column) => bundlePosition(source, out, edits, line - HEADER_LINES, column) };
+}
+
+/**
+ * Undoes the edits for one position: a (line, column) of the edited code
+ * (1-based) to the bundle's. A position inside inserted text (a probe) maps
+ * to where it was inserted.
+ */
+function bundlePosition(source: string, out: string, edits: Edit[], line: number, column: number): { line: number; column: number } {
+  const starts = [0];
+  for (let i = out.indexOf('\n'); i >= 0; i = out.indexOf('\n', i + 1)) starts.push(i + 1);
+  const o = (starts[Math.max(0, Math.min(line - 1, starts.length - 1))] ?? 0) + column - 1;
+  // Edits in the order they appear in `out` (same sort as when applied, reversed).
+  const ordered = edits.map((e, i) => ({ ...e, i })).sort((a, b) => a.start - b.start || a.i - b.i);
+  let shift = 0;
+  let at = -1;
+  for (const e of ordered) {
+    const outStart = e.start + shift;
+    if (o < outStart) break;
+    if (o < outStart + e.text.length) {
+      at = e.start;
+      break;
+    }
+    shift += e.text.length - (e.end - e.start);
+  }
+  const offset = at >= 0 ? at : o - shift;
+  const before = source.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

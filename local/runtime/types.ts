@@ -55,6 +55,8 @@ export interface FieldOutcome {
   data: unknown;
   /** util.error / util.unauthorized / an unhandled data source error: the field resolves to null. */
   error?: FieldError;
+  /** Where `error` was raised (util.error's call, a TypeError's position): `file:line:column` in the TypeScript source when the bundle maps it. */
+  errorAt?: string;
   /** util.appendError: reported, the field keeps its value. */
   appendedErrors: FieldError[];
   /** console.log/console.error output, in order. */

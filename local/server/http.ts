@@ -75,6 +75,8 @@ export interface GraphQLRequestInfo {
   ms: number;
   errorType?: string;
   trace?: RequestTrace;
+  /** The answer's errors[] (field errors and request errors), as `errorType@path` in the log. */
+  errors?: readonly unknown[];
 }
 
 export interface GraphQLHttpOptions {
@@ -141,8 +143,8 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, o
   const requestId = randomUUID();
   const origin = req.headers.origin;
   const cors: Record<string, string> = origin ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { 'access-control-allow-origin': '*' };
-  const report = (status: number, operationName: string | null, errorType?: string, trace?: RequestTrace): void =>
-    opts.onRequest?.({ status, operationName, ms: performance.now() - started, ...(errorType ? { errorType } : {}), ...(trace ? { trace } : {}) });
+  const report = (status: number, operationName: string | null, errorType?: string, trace?: RequestTrace, errors?: readonly unknown[]): void =>
+    opts.onRequest?.({ status, operationName, ms: performance.now() - started, ...(errorType ? { errorType } : {}), ...(trace ? { trace } : {}), ...(errors?.length ? { errors } : {}) });
 
   if (req.method === 'OPTIONS') {
     res.writeHead(200, { ...cors, ...CORS_HEADERS, 'content-length': 0, 'x-amzn-requestid': requestId });
@@ -192,5 +194,5 @@ export async function handleGraphQL(req: IncomingMessage, res: ServerResponse, o
     throw e;
   }
   reply(result.status, result.body);
-  report(result.status, parsed.operationName, undefined, result.trace);
+  report(result.status, parsed.operationName, undefined, result.trace, result.body.errors);
 }

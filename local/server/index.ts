@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { codeFiles, type ApiDefinition, type AuthType } from '../definition.js';
 import { buildApi } from '../build/index.js';
+import { assemblyRegion, formatProblem, loadCloudAssembly, seedTables, type SeedSpec } from '../cdk/index.js';
 import { loadDefinition, DEFAULT_DEFINITION } from '../build/definition.js';
 import { createDataSources, createDynamoDbTransport, type DynamoDbTransport } from '../datasources/index.js';
 import { createDynamoDbClient } from '../engine/client.js';
@@ -18,12 +19,13 @@ import { engineDataPath, startDynamoDbLocal, type DynamoDbLocal } from '../engin
 import { ensureTables } from '../engine/tables.js';
 import { createAuthenticator } from './auth/authenticator.js';
 import { mintToken, type MintOptions } from './auth/tokens.js';
-import { loadAppSyncSchema } from './graphql/schema.js';
+import { loadAppSyncSchema, SchemaError } from './graphql/schema.js';
 import { handleGraphQL, requestUrl, send } from './http.js';
 import { isLocalRequest, isLoopbackHost } from './loopback.js';
 import { installSafetyNet } from './safety-net.js';
 import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
-import { formatRequestLine, formatVerbose } from './log.js';
+import { formatVerbose } from './log.js';
+import { createRequestLog } from './request-log.js';
 import { redact } from './redact.js';
 import { createGraphQLService } from './service.js';
 import type { Authenticator, GraphQLService, InvalidationEvent, MutationEvent, RequestTrace } from './types.js';
@@ -37,6 +39,15 @@ export interface StartOptions {
   root?: string;
   /** Definition module relative to root (default resolvers/api.ts); ignored when `api` is given. */
   definition?: string;
+  /**
+   * Serve the AppSync API of this cloud assembly (a synthesized CDK app, e.g.
+   * cdk.out, relative to root) instead of a definition module; reload re-reads it.
+   */
+  cdkOut?: { dir: string; stack?: string; allowUnsupported?: boolean };
+  /** AWS region to serve as (default: the cdk.out stack's, else the definition's, else us-east-1). */
+  region?: string;
+  /** Items to put into tables at start (by physical TableName or logical id). */
+  seed?: SeedSpec[];
   /** Serve this definition instead of loading one. */
   api?: ApiDefinition;
   /** SDL to serve instead of reading api.schema. */
@@ -162,14 +173,37 @@ export async function readBundles(root: string, def: ApiDefinition): Promise<Rec
   return files;
 }
 
+/** A schema that does not load is named by where it came from (a file, or the template holding it). */
+function withSchemaSource<T>(load: () => T, source: string): T {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof SchemaError) throw new SchemaError(`${source}: ${e.message}`);
+    throw e;
+  }
+}
+
 export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalAppSync> {
   const root = resolve(opts.root ?? process.cwd());
   const dataDir = resolve(root, opts.dataDir ?? '.appsync-local');
   // Every line the server writes goes through redact(): no token, key or email in the log.
   const sink = opts.log;
   const log = sink ? (line: string) => sink(redact(line)) : () => {};
+  // One line per request; summaries per second under load unless verbose (request-log.ts).
+  // Its lines are redacted part by part (log.ts: an error path reads like an address).
+  const requestLog = createRequestLog({ print: sink ?? (() => {}), ...(opts.verbose ? { verbose: true } : {}) });
   await mkdir(dataDir, { recursive: true });
-  const keys = await loadOrCreateKeys(dataDir);
+  const cdkDir = opts.cdkOut ? resolve(root, opts.cdkOut.dir) : undefined;
+  const cdkOpts = opts.cdkOut ? { ...(opts.cdkOut.stack ? { stack: opts.cdkOut.stack } : {}), ...(opts.region ? { region: opts.region } : {}), ...(opts.cdkOut.allowUnsupported ? { allowUnsupported: true } : {}) } : {};
+  let region: string | undefined;
+  try {
+    region = opts.region ?? (cdkDir ? assemblyRegion(cdkDir, cdkOpts) : opts.api?.region);
+  } catch (e) {
+    // A bad assembly is reported before anything runs: the engine the CLI started stops with it.
+    await (await opts.engine?.catch(() => undefined))?.stop();
+    throw e;
+  }
+  const keys = await loadOrCreateKeys(dataDir, region);
 
   // The JVM takes seconds to start: let it boot while the bundles build.
   const enginePromise: Promise<DynamoDbLocal | undefined> = opts.dynamodbEndpoint
@@ -191,8 +225,17 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     if (opts.verbose) for (const line of formatVerbose(trace)) log(line);
   };
 
+  // The build checks the definition too (check-definition.ts); its warnings go to the log.
+  const buildAndWarn = async (def: ApiDefinition): Promise<Record<string, string>> => {
+    const built = await buildApi({ root, api: def, definition: opts.definition ?? DEFAULT_DEFINITION });
+    for (const w of built.warnings) log(w);
+    return built.files;
+  };
+
   async function load(): Promise<Loaded> {
-    const def = opts.api ?? (await loadDefinition(root, opts.definition ?? DEFAULT_DEFINITION));
+    const assembly = cdkDir && !opts.api ? loadCloudAssembly(cdkDir, cdkOpts) : undefined;
+    for (const p of assembly?.unsupported ?? []) log(`not served (--allow-unsupported): ${formatProblem(p)}`);
+    const def = opts.api ?? assembly?.api ?? (await loadDefinition(root, opts.definition ?? DEFAULT_DEFINITION));
     // Tables are created (mostly waiting on the engine) while the bundles build.
     const tablesReady = (async () => {
       if (!client) {
@@ -204,9 +247,9 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
       return { transport: transport!, tableNames: await ensureTables(client, def, { prefix: opts.tablePrefix ?? '' }) };
     })();
     tablesReady.catch(() => {});
-    const files = opts.files ?? (opts.prebuilt ? await readBundles(root, def) : (await buildApi({ root, api: def })).files);
-    const sdl = opts.schema ?? (await readFile(join(root, def.schema), 'utf8'));
-    const schema = loadAppSyncSchema(sdl);
+    const files = opts.files ?? assembly?.files ?? (opts.prebuilt ? await readBundles(root, def) : await buildAndWarn(def));
+    const sdl = opts.schema ?? assembly?.schema ?? (await readFile(join(root, def.schema), 'utf8'));
+    const schema = withSchemaSource(() => loadAppSyncSchema(sdl), opts.schema ? 'schema' : assembly ? `${assembly.templatePath} (AWS::AppSync::GraphQLSchema)` : def.schema);
     const { transport: toDynamoDb, tableNames } = await tablesReady;
     const dataSources = createDataSources(def, {
       transport: toDynamoDb,
@@ -229,6 +272,9 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     throw e;
   }
   const dynamo = client!;
+  if (opts.seed?.length) {
+    for (const done of await seedTables(dynamo, opts.seed, loaded.def.tables, loaded.tableNames)) log(`seeded ${done.table} with ${done.items} items`);
+  }
   const swappable = swappableService(loaded.service);
   const authenticator: Authenticator = { authenticate: (req) => loaded.authenticator.authenticate(req) };
 
@@ -256,7 +302,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
         await handleGraphQL(req, res, {
           service: () => swappable.service,
           authenticator: () => authenticator,
-          onRequest: (info) => log(formatRequestLine(info, info.trace)),
+          onRequest: (info) => requestLog.request(info),
         });
         return;
       }
@@ -333,8 +379,14 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     };
     const outDir = resolve(root, loaded.def.outDir);
     const sourceDir = resolve(root, loaded.def.sourceDir);
-    watchers.push(watch(resolve(root, loaded.def.schema), schedule));
-    watchers.push(
+    // `cdk synth` / `cdk watch` rewrite the assembly's manifest and templates: re-read it
+    // (the assets they name are written before them).
+    if (cdkDir) {
+      watchers.push(watch(cdkDir, (_event, file) => {
+        if (!file || /(^manifest\.json|\.template\.json)$/.test(file.toString())) schedule();
+      }));
+    } else watchers.push(watch(resolve(root, loaded.def.schema), schedule));
+    if (!cdkDir) watchers.push(
       watch(sourceDir, { recursive: true }, (_event, file) => {
         // Our own build output must not trigger another build.
         if (file && resolve(sourceDir, file.toString()).startsWith(outDir)) return;
@@ -370,6 +422,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
       if (stopped) return;
       stopped = true;
       uninstallSafetyNet();
+      requestLog.stop();
       for (const w of watchers) w.close();
       await realtime.close();
       server.closeAllConnections?.();

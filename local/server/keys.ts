@@ -51,8 +51,29 @@ async function createKeys(): Promise<LocalKeys> {
   };
 }
 
-/** Reads the data directory's keys, creating them on first use. */
-export async function loadOrCreateKeys(dataDir: string): Promise<LocalKeys> {
+/**
+ * The keys as an API in `region` has them: the SigV4 scope and the Cognito
+ * issuer name the region, and a user pool id starts with it ("<region>_<id>",
+ * Amazon Cognito API Reference, UserPoolType.Id).
+ */
+function inRegion(keys: LocalKeys, region: string): LocalKeys {
+  return { ...keys, region, userPoolId: `${region}_${keys.userPoolId.slice(keys.userPoolId.indexOf('_') + 1)}` };
+}
+
+/**
+ * Reads the data directory's keys, creating them on first use. With `region`
+ * the keys are moved to it and written back, so `appsync-local token` and the
+ * frontend config agree with the server.
+ */
+export async function loadOrCreateKeys(dataDir: string, region?: string): Promise<LocalKeys> {
+  const keys = await loadOrCreateStoredKeys(dataDir);
+  if (!region || region === keys.region) return keys;
+  const moved = inRegion(keys, region);
+  await writeFile(join(dataDir, FILE), JSON.stringify(moved, null, 2) + '\n', { mode: 0o600 });
+  return moved;
+}
+
+async function loadOrCreateStoredKeys(dataDir: string): Promise<LocalKeys> {
   const path = join(dataDir, FILE);
   try {
     return JSON.parse(await readFile(path, 'utf8')) as LocalKeys;

@@ -62,6 +62,8 @@ interface RequestState {
   trace: RequestTrace;
   appended: GraphQLFormattedError[];
   resolverCount: number;
+  /** Every resolver started (settle() waits for them before the trace is final). */
+  running: Promise<unknown>[];
   /** Set by the subscription field's resolver. */
   extensions?: FieldOutcome['extensions'];
   /** extensions.invalidateSubscriptions calls of mutation resolvers that succeeded. */
@@ -131,7 +133,7 @@ export function buildEnvironment(def: ApiDefinition, tableNames: Record<string, 
 export function createGraphQLService(opts: ServiceOptions): GraphQLService {
   const { def, schema } = opts;
   const env = buildEnvironment(def, opts.tableNames);
-  const authorize = createFieldAuthorizer(def.auth.default.type);
+  const authorize = createFieldAuthorizer(def.auth.default.type, def.auth.default.type === 'AMAZON_COGNITO_USER_POOLS' ? def.auth.default.defaultAction : undefined);
   const resolverCountLimit = def.limits?.resolverCount || MAX_RESOLVER_COUNT;
   const listeners = new Set<(e: MutationEvent) => void>();
   const invalidationListeners = new Set<(e: InvalidationEvent) => void>();
@@ -193,8 +195,22 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       if (source && typeof source === 'object') return (source as Record<string, unknown>)[info.fieldName];
       return undefined;
     }
-    return resolveField(r, source, args, state, info);
+    const running = resolveField(r, source, args, state, info);
+    state.running.push(running);
+    return running;
   };
+
+  // graphql-js answers as soon as an error nulls a list or object whose other
+  // fields are still resolving (Promise.all rejects early); those resolvers go
+  // on, and may start children. Waiting for them keeps the trace (the log's
+  // counts) true and leaves no work running after the answer.
+  async function settle(state: RequestState): Promise<void> {
+    for (let seen = 0; seen < state.running.length; ) {
+      const batch = state.running.slice(seen);
+      seen = state.running.length;
+      await Promise.allSettled(batch);
+    }
+  }
 
   const resolveField = async (
     r: ResolverDefinition,
@@ -208,6 +224,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     if (state.resolverCount > resolverCountLimit) {
       throw new FieldResolverError('Resolver invocation limit reached.', 'ResolverExecutionLimitReached');
     }
+    state.trace.resolvers += 1;
     const ctx: ResolverContextInput = {
       arguments: args,
       identity: state.auth.identity,
@@ -225,7 +242,6 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
     const started = performance.now();
     const outcome = await runResolver(r, ctx);
     const ms = performance.now() - started;
-    state.trace.resolvers += 1;
     state.trace.dataSourceCalls += outcome.invocations.length;
     state.trace.fields.push({
       path: pathString(info),
@@ -233,6 +249,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       logs: outcome.logs,
       invocations: outcome.invocations,
       ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.errorAt ? { errorAt: outcome.errorAt } : {}),
       ms,
     });
     if (parent === schema.getSubscriptionType()) state.extensions = outcome.extensions;
@@ -333,6 +350,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
       appended: [],
       invalidations: [],
       resolverCount: 0,
+      running: [],
       trace: { operationName: op.name?.value ?? null, operationType: op.operation, resolvers: 0, dataSourceCalls: 0, fields: [] },
     };
   }
@@ -368,6 +386,7 @@ export function createGraphQLService(opts: ServiceOptions): GraphQLService {
           contextValue: state,
           fieldResolver,
         });
+        await settle(state);
       } finally {
         opts.onTrace?.(state.trace);
       }

@@ -100,6 +100,8 @@ export interface RequestTrace {
     logs: string[];
     invocations: Array<{ request: unknown; result: unknown; ms: number }>;
     error?: unknown;
+    /** Where the error was raised, at the TypeScript source line (runtime FieldOutcome.errorAt). */
+    errorAt?: string;
     ms: number;
   }>;
 }

@@ -1,10 +1,7 @@
-// Single-table key design. Every item lives under its owner's partition, so
-// ownership is enforced by the key itself, not by filtering.
-//   profile:      pk USER#<sub>                 sk PROFILE
-//   item:         pk USER#<sub>                 sk ITEM#<ulid>
-//   item quota:   pk USER#<sub>                 sk QUOTA      (itemCount, see quota.ts)
-//   email guard:  pk EMAIL#<normalised email>   sk EMAIL      (unique emails, see email.ts)
-//   byStatus GSI: gsi1pk USER#<sub>#STATUS#<s>  gsi1sk <ulid> (newest first by ULID)
+// Single-table key builders. Every item lives under its owner's partition, so
+// ownership is enforced by the key itself, not by filtering. The key design and
+// access patterns are written down once, in CONTRIBUTING.md ("Access patterns
+// and keys"); test/docs/contributing.test.ts holds that table to these builders.
 
 export const PROFILE_SK = 'PROFILE';
 export const ITEM_PREFIX = 'ITEM#';

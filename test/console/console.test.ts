@@ -9,9 +9,9 @@
 // local one does its own way: it opens signed in as a local user, shows the
 // schema's docs, holds the API's example operations, runs them, and shows
 // AppSync's error shape as returned. Two screenshots for the README are taken
-// on the way (docs/console.png, docs/console-result.png).
+// on the way (.screenshots/, or docs/ with `npm run docs:screenshots`).
 // Then the auth modes on a small fixture API (API key, minted tokens, subscriptions).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kind, parse } from 'graphql';
@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
 import { root, startHttpsFixture } from '../realtime/support.js';
 import { launchBrowser } from '../support/browser.js';
+import { screenshotPath } from '../support/screenshots.js';
 
 let chromium: Browser;
 beforeAll(async () => {
@@ -43,10 +44,26 @@ async function setVariables(page: Page, json: unknown): Promise<void> {
 /** Runs one operation of the editor's document the way a person does: the run button's list. */
 async function run(page: Page, operationName: string): Promise<any> {
   await page.evaluate(() => ((document.querySelector('.result-window .CodeMirror') as any).CodeMirror.setValue('')));
+  // GraphiQL runs the operation at the editor's cursor when it knows one, and
+  // otherwise lists them all under the run button; which one happens depends on
+  // where the cursor last moved. Either way, run the named operation.
+  await page.evaluate((name) => {
+    const cm = (document.querySelector('.graphiql-query-editor .CodeMirror') as any).CodeMirror;
+    const line = cm.getValue().split('\n').findIndex((l: string) => new RegExp(`^(query|mutation|subscription) ${name}\\b`).test(l));
+    if (line >= 0) cm.setCursor({ line, ch: 0 });
+  }, operationName);
   await page.click('.graphiql-execute-button');
-  await page.getByRole('menuitem', { name: operationName, exact: true }).click();
+  const item = page.getByRole('menuitem', { name: operationName, exact: true });
   let text = '';
-  await expect.poll(async () => (text = await resultText(page)), { timeout: 15_000 }).not.toBe('');
+  await expect
+    .poll(
+      async () => {
+        if (await item.isVisible()) await item.click();
+        return (text = await resultText(page));
+      },
+      { timeout: 15_000 },
+    )
+    .not.toBe('');
   return JSON.parse(text);
 }
 
@@ -113,8 +130,7 @@ describe("this API's console, opened cold", () => {
     expect(graphqlRequests).toEqual([]);
     expect(await resultText(page)).toBe('');
     expect(problems).toEqual([]);
-    mkdirSync(join(root, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs/console.png') });
+    await page.screenshot({ path: screenshotPath('console.png') });
   });
 
   it('runs the example operations as that user: create an item, then list it', async () => {
@@ -133,7 +149,7 @@ describe("this API's console, opened cold", () => {
       const line = cm.getValue().split('\n').findIndex((l: string) => l.startsWith('query ListItems'));
       cm.scrollTo(null, cm.heightAtLine(line - 1, 'local'));
     });
-    await page.screenshot({ path: join(root, 'docs/console-result.png') });
+    await page.screenshot({ path: screenshotPath('console-result.png') });
     expect(problems).toEqual([]);
   });
 

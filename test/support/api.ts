@@ -4,6 +4,7 @@
 import { inject } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
+import { doorOptions, type Door } from './doors.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let counter = 0;
@@ -22,12 +23,16 @@ export interface TestApi {
   gql(user: string | { headers: Record<string, string> }, query: string, variables?: Record<string, unknown>): Promise<GraphQLAnswer>;
   /** The local signing keys (to forge tokens that are signed correctly but wrong otherwise). */
   keys: LocalAppSync['keys'];
+  /** Physical table names in use (logical key → name; the keys differ between doors). */
+  tableNames: LocalAppSync['tableNames'];
   stop(): Promise<void>;
 }
 
-export async function startTestApi(name = 'api'): Promise<TestApi> {
+/** `door`: serve the in-repo definition (default) or the synthesized cdk.out of the same app. */
+export async function startTestApi(name = 'api', door: Door = 'definition'): Promise<TestApi> {
   counter += 1;
   const app = await startLocalAppSync({
+    ...(await doorOptions(door)),
     root,
     dynamodbEndpoint: inject('dynamodbEndpoint'),
     tablePrefix: `${name}_${process.pid}_${counter}_`,
@@ -55,5 +60,5 @@ export async function startTestApi(name = 'api'): Promise<TestApi> {
     });
     return { status: res.status, body: (await res.json()) as GraphQLAnswer['body'] };
   };
-  return { url: app.url, realtimeUrl: app.realtimeUrl, token, gql, keys: app.keys, stop: () => app.stop() };
+  return { url: app.url, realtimeUrl: app.realtimeUrl, token, gql, keys: app.keys, tableNames: app.tableNames, stop: () => app.stop() };
 }

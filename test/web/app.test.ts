@@ -4,12 +4,13 @@
 // browser WebSocket. Two tabs of one user see each other's changes live; another
 // user sees none of them; a stale edit meets the conflict UI; pagination shows
 // every item once; a reload keeps the session; a dropped connection resyncs.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser.js';
-import { buildApp, eventually, expectLive, ITEM, recordForeignRequests, root, serveApp, shownIds, signIn, startApi, titles, type TestApi } from './support.js';
+import { screenshotPath } from '../support/screenshots.js';
+import { buildApp, eventually, expectLive, ITEM, recordForeignRequests, serveApp, shownIds, signIn, startApi, titles, type TestApi } from './support.js';
 
 let api: TestApi;
 let dist: string;
@@ -305,7 +306,7 @@ describe('against a deployed stack', () => {
 });
 
 describe('screenshot', () => {
-  it('captures the app with some items into docs/web-app.png', async () => {
+  it('captures the app with some items (web-app.png)', async () => {
     const items = [
       { title: 'Ship the release notes', status: 'IN_PROGRESS', priority: 8, dueDate: '2026-12-04', tags: ['work'] },
       { title: 'Book dentist appointment', status: 'TODO', dueDate: '2026-12-10', tags: ['health'] },
@@ -320,7 +321,6 @@ describe('screenshot', () => {
     const page = await context.newPage();
     await signIn(page, web.origin, 'ada');
     await eventually(() => titles(page)).toEqual(items.map((i) => i.title));
-    mkdirSync(join(root, 'docs'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs/web-app.png') });
+    await page.screenshot({ path: screenshotPath('web-app.png') });
   });
 });

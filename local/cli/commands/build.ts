@@ -17,7 +17,8 @@ export async function run(args: string[]): Promise<number> {
   }
   const started = performance.now();
   try {
-    const { api, files } = await buildApi({ root: values.root!, definition: values.definition });
+    const { api, files, warnings } = await buildApi({ root: values.root!, definition: values.definition });
+    for (const w of warnings) process.stderr.write(`${w}\n`);
     const ms = Math.round(performance.now() - started);
     process.stdout.write(`built ${Object.keys(files).length} bundles into ${api.outDir} in ${ms} ms\n`);
     return 0;

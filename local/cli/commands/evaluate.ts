@@ -2,12 +2,14 @@
 // Prints the same JSON fields (evaluationResult, error, logs, stash, outErrors).
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluateCode } from '../../runtime/index.js';
+import { evaluateCodeWithSources } from '../../runtime/index.js';
 
 const USAGE = `usage: appsync-local evaluate --code FILE --function request|response --context FILE|-
 
 Runs one handler of a bundled APPSYNC_JS resolver or function, as AppSync's
 EvaluateCode does, and prints its answer as JSON. --context - reads stdin.
+Errors are also printed to stderr at their TypeScript source line when the
+bundle carries a source map (inline, or FILE.map beside it).
 `;
 
 async function readStdin(): Promise<string> {
@@ -35,12 +37,13 @@ export async function run(args: string[]): Promise<number> {
     return 2;
   }
   const context = values.context === '-' ? await readStdin() : readFileSync(values.context, 'utf8');
-  const answer = evaluateCode({
+  const { answer, sources } = evaluateCodeWithSources({
     code: readFileSync(values.code, 'utf8'),
     function: values.function,
     context,
     filename: values.code,
   });
   process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+  for (const line of sources) process.stderr.write(`${line}\n`);
   return answer.error ? 1 : 0;
 }

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { engineDataPath, startDynamoDbLocal } from '../../engine/dynamodb-local.js';
 import { endpointFromEnvironment } from '../../engine/endpoints.js';
 import { exitCodeFor, onStop, type StopReason } from '../lifecycle.js';
+import { parseSeedOption } from '../../cdk/seed.js';
 
 const HELP = `usage: appsync-local start [options]
 
@@ -17,12 +18,18 @@ const HELP = `usage: appsync-local start [options]
   --dynamodb-endpoint URL  use this DynamoDB instead of starting DynamoDB Local
                            (default: AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL if set)
   --definition FILE        API definition module (default resolvers/api.ts)
+  --cdk-out DIR            serve the AppSync API of a synthesized CDK app (cdk.out) instead
+  --stack NAME             with --cdk-out: the stack, when several hold an AppSync API
+  --region R               AWS region to serve as (default: the stack's, else us-east-1)
+  --seed TABLE=FILE        put the JSON array of items in FILE into TABLE (repeatable)
+  --allow-unsupported      with --cdk-out: serve the rest when some fields cannot run locally
   --data-dir DIR           keys, data and frontend config (default .appsync-local)
   --frontend-config FILE   where to write the frontend config (default <data-dir>/frontend-config.json)
   --no-watch               do not rebuild on changes to the schema and resolvers
   --no-build               serve the bundles already built into the definition's outDir (implies --no-watch)
   --table-prefix P         prefix of the physical table names (share one DynamoDB between projects)
-  --verbose                field-level logs: resolver console output, request and response objects
+  --verbose                every request line (the default log summarizes busy seconds) and field-level
+                           logs: resolver console output, request and response objects
 `;
 
 export async function run(args: string[]): Promise<number> {
@@ -36,6 +43,11 @@ export async function run(args: string[]): Promise<number> {
       'in-memory': { type: 'boolean', default: false },
       'dynamodb-endpoint': { type: 'string' },
       definition: { type: 'string', default: 'resolvers/api.ts' },
+      'cdk-out': { type: 'string' },
+      stack: { type: 'string' },
+      region: { type: 'string' },
+      seed: { type: 'string', multiple: true },
+      'allow-unsupported': { type: 'boolean', default: false },
       'data-dir': { type: 'string', default: '.appsync-local' },
       'frontend-config': { type: 'string' },
       'no-watch': { type: 'boolean', default: false },
@@ -68,6 +80,8 @@ export async function run(args: string[]): Promise<number> {
         jvmArgs: ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'],
       });
   engine?.catch(() => {});
+  // Bad --seed values fail before anything starts.
+  const seed = (values.seed ?? []).map(parseSeedOption);
   let server: typeof import('../../server/index.js');
   const serverModule = import('../../server/index.js');
   serverModule.catch(() => {});
@@ -82,6 +96,11 @@ export async function run(args: string[]): Promise<number> {
   const app = await startLocalAppSync({
     root: process.cwd(),
     definition: values.definition!,
+    ...(values['cdk-out']
+      ? { cdkOut: { dir: values['cdk-out'], ...(values.stack ? { stack: values.stack } : {}), allowUnsupported: values['allow-unsupported']! } }
+      : {}),
+    ...(values.region ? { region: values.region } : {}),
+    ...(seed.length ? { seed } : {}),
     dataDir: values['data-dir']!,
     port: Number(values.port),
     host: values.host!,

@@ -6,7 +6,7 @@
 // console lines.
 import { host } from './host.js';
 import { meteredStringify, spread } from './limits.js';
-import { EARLY, ERROR, TIMEOUT, setState } from './state.js';
+import { EARLY, ERROR, SITE, TIMEOUT, setState } from './state.js';
 
 // Taken before limits.js guards JSON: the context comes from the host and may
 // be as big as a data source answer.
@@ -125,6 +125,28 @@ function describe(e, timeoutMs) {
   }
 }
 
+/**
+ * [line, column] of the innermost frame of resolver code in a stack (not the
+ * built-ins'), or undefined. Reads the stack only of real errors and of the
+ * runtime's own signals, so no resolver getter runs here.
+ */
+function siteOf(holder) {
+  let stack;
+  try {
+    const d = holder !== null && typeof holder === 'object' ? Object.getOwnPropertyDescriptor(holder, 'stack') : undefined;
+    stack = d && 'value' in d ? d.value : undefined;
+  } catch {
+    return undefined;
+  }
+  if (typeof stack !== 'string') return undefined;
+  for (const line of stack.split('\n').slice(1)) {
+    if (line.includes('appsync-builtins.js')) continue;
+    const m = /:(\d+):(\d+)\)?$/.exec(line);
+    if (m) return [Number(m[1]), Number(m[2])];
+  }
+  return undefined;
+}
+
 /** Returns run(): the handler named by the last setJob, given the frozen modules and globals. */
 export function createRunner(modules, safeGlobal) {
   return function run() {
@@ -157,9 +179,14 @@ export function createRunner(modules, safeGlobal) {
           out.value = value === undefined ? null : value;
         }
       } catch (e) {
-        if (e && typeof e === 'object' && Object.hasOwn(e, ERROR)) out.error = e[ERROR];
-        else if (e && typeof e === 'object' && Object.hasOwn(e, EARLY)) out.early = e[EARLY];
-        else out.thrown = describe(e, timeoutMs);
+        if (e && typeof e === 'object' && Object.hasOwn(e, ERROR)) {
+          out.error = e[ERROR];
+          if (Object.hasOwn(e, SITE)) out.at = siteOf(e[SITE]);
+        } else if (e && typeof e === 'object' && Object.hasOwn(e, EARLY)) out.early = e[EARLY];
+        else {
+          out.thrown = describe(e, timeoutMs);
+          out.at = siteOf(e);
+        }
       }
       out.stash = ctx.stash;
       out.logs = logs;

@@ -3,6 +3,8 @@
 export const ERROR = Symbol('appsync.error');
 export const EARLY = Symbol('appsync.earlyReturn');
 export const TIMEOUT = Symbol('appsync.timeout');
+/** The stack where an error signal was raised: the runner reads the resolver's line from it. */
+export const SITE = Symbol('appsync.site');
 
 let state = null; // { errors, extensions, responseHeaders, info, identity, authType }
 
@@ -22,7 +24,14 @@ export function errorObject(message, errorType, data, errorInfo) {
 
 /** Ends the handler with an error (util.error and every built-in's own failures). */
 export function fail(message, errorType, data, errorInfo) {
-  throw { [ERROR]: errorObject(message, errorType, data, errorInfo) };
+  throw errorSignal(errorObject(message, errorType, data, errorInfo));
+}
+
+/** The signal that ends a handler with `error`, remembering where it was raised (error paths only). */
+export function errorSignal(error) {
+  const site = {};
+  Error.captureStackTrace(site);
+  return { [ERROR]: error, [SITE]: site };
 }
 
 /** A built-in whose data source is not emulated locally. */

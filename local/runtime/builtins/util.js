@@ -6,7 +6,7 @@ import { autoId, autoKsuid, autoUlid } from './ids.js';
 import { boundStringsDeep } from './limits.js';
 import { math } from './math.js';
 import { rdsUtil } from './rds-module.js';
-import { ERROR, current, errorObject, fail, isObj, unsupported } from './state.js';
+import { current, errorObject, errorSignal, fail, isObj, unsupported } from './state.js';
 import { str } from './str.js';
 import { time } from './time.js';
 import { transform } from './transform.js';
@@ -78,7 +78,7 @@ export const util = boundStringsDeep({
     const { info } = current();
     const e = errorObject(`Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`, 'Unauthorized');
     e.evaluateMessage = 'Unauthorized';
-    throw { [ERROR]: e };
+    throw errorSignal(e);
   },
   autoId,
   autoUlid,

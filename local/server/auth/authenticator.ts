@@ -57,7 +57,10 @@ export function createAuthenticator(opts: AuthenticatorOptions): Authenticator &
   const all = [opts.modes.default, ...opts.modes.additional];
   const has = (t: AuthType): boolean => all.some((m) => m.type === t);
   const oidc = all.filter((m): m is Extract<AuthMode, { type: 'OPENID_CONNECT' }> => m.type === 'OPENID_CONNECT');
-  const defaultStrategy = opts.modes.default.type === 'AMAZON_COGNITO_USER_POOLS' ? 'ALLOW' : 'DENY';
+  // ctx.identity.defaultAuthStrategy is the user pool's DefaultAction
+  // (CloudFormation AWS::AppSync::GraphQLApi UserPoolConfig, DefaultAction; ALLOW unless
+  // set); as an additional mode a user pool has no default action of its own.
+  const defaultStrategy = opts.modes.default.type === 'AMAZON_COGNITO_USER_POOLS' ? (opts.modes.default.defaultAction ?? 'ALLOW') : 'DENY';
   const remoteJwks = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
   async function jwtMode(req: AuthRequest, raw: string): Promise<AuthResult> {

@@ -32,7 +32,14 @@ function rulesOf(directives: readonly ConstDirectiveNode[] | undefined): Rule[] 
   return rules;
 }
 
-export function createFieldAuthorizer(defaultMode: AuthType): (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, auth: Authenticated) => boolean {
+/**
+ * `cognitoDefault` is the user pool's DefaultAction: with DENY, a Cognito
+ * caller may read only fields whose directives admit it (AppSync Developer
+ * Guide, "Configuring authorization and authentication", Amazon Cognito user
+ * pools: DENY refuses requests the user pool configuration does not match;
+ * CloudFormation AWS::AppSync::GraphQLApi UserPoolConfig, DefaultAction).
+ */
+export function createFieldAuthorizer(defaultMode: AuthType, cognitoDefault: 'ALLOW' | 'DENY' = 'ALLOW'): (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>, auth: Authenticated) => boolean {
   // A field object belongs to one type, so it keys its rules (asked once per field of every result).
   const cache = new WeakMap<GraphQLField<unknown, unknown>, Rule[] | null>();
   const rulesFor = (type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Rule[] | null => {
@@ -48,7 +55,7 @@ export function createFieldAuthorizer(defaultMode: AuthType): (type: GraphQLObje
   return (type, field, auth) => {
     if (field.name.startsWith('__')) return true;
     const rules = rulesFor(type, field);
-    if (!rules) return auth.mode === defaultMode;
+    if (!rules) return auth.mode === defaultMode && !(auth.mode === 'AMAZON_COGNITO_USER_POOLS' && cognitoDefault === 'DENY');
     return rules.some((r) => r.mode === auth.mode && (!r.groups || r.groups.some((g) => auth.groups.includes(g))));
   };
 }
