@@ -183,8 +183,20 @@ describe('nothing runs after the evaluation', () => {
 
 describe('stack traces', () => {
   it('Error.prepareStackTrace cannot be set, so stack frames are never handed to resolver code', async () => {
+    // The runtime's own prepareStackTrace (sandbox.ts) is installed before the
+    // lockdown and frozen with Error: a resolver can neither add nor replace it.
     const out = await run('Error.prepareStackTrace = (e, frames) => frames; return new Error("x").stack;');
-    expect(out.error).toEqual(fieldError(/^TypeError: Cannot add property prepareStackTrace/));
+    expect(out.error).toEqual(fieldError(/^TypeError: Cannot (add|assign to read only) property '?prepareStackTrace/));
+    const stack = await run('return new Error("x").stack;');
+    expect(typeof stack.data).toBe('string');
+  });
+  it('error.stack lists resolver frames by file base name, never a host path or the runtime', async () => {
+    const out = await run('const f = () => new Error("boom").stack; return [f(), (() => { const o = {}; Error.captureStackTrace(o); return o.stack; })()];');
+    const [own, captured] = out.data as string[];
+    expect(own).toMatch(/^Error: boom\n {4}at f \(escape\d+\.js:\d+:\d+\)/);
+    for (const s of [own, captured]) {
+      expect(s).not.toMatch(/[\\/]|node:|appsync-builtins/);
+    }
   });
   it('a captured stack is plain text', async () => {
     const out = await run('const o = {}; Error.captureStackTrace(o); return typeof o.stack;');
