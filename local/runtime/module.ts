@@ -21,6 +21,8 @@ export const TICK = '__appsync_tick';
 const RESERVED = '__appsync_';
 /** Name of the spread check (builtins/limits.js spread()). */
 const SPREAD = '__appsync_spread';
+/** Name of the string-length check on concatenations (builtins/runner.js cap()). */
+const CAP = '__appsync_cap';
 
 type Edit = { start: number; end: number; text: string };
 
@@ -106,6 +108,24 @@ function spreads(ast: Node): Edit[] {
 }
 
 /**
+ * Routes the value of every \`a + b\`, \`x += y\` and untagged template literal
+ * through the string-length check: a rope doubled 27 times costs nothing to
+ * make and gigabytes when V8 flattens it (a property key, a comparison).
+ */
+function concatenations(ast: Node): Edit[] {
+  const edits: Edit[] = [];
+  walk(ast, (n) => {
+    const quasi = n.type === 'TaggedTemplateExpression' ? (n.quasi as Node) : null;
+    if (quasi) quasi.tagged = true;
+    if ((n.type === 'BinaryExpression' && n.operator === '+') || (n.type === 'AssignmentExpression' && n.operator === '+=') || (n.type === 'TemplateLiteral' && !n.tagged && (n.expressions as Node[]).length > 0)) {
+      edits.push({ start: n.start, end: n.start, text: `${CAP}((` });
+      edits.push({ start: n.end, end: n.end, text: '))' });
+    }
+  });
+  return edits;
+}
+
+/**
  * The code is checked as an ES module (check.ts, and the parse below), as
  * AppSync runs it ("Supported runtime features": APPSYNC_JS code is an ES
  * module), but runs here as the body of a function in a classic script. Two
@@ -159,7 +179,7 @@ export function toFactory(source: string, file: string): Factory {
   const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onToken: tokens as never }) as unknown as Node;
   refuseGoalDifferences(source, ast, file, tokens);
   refuseDeferred(ast, file);
-  const edits: Edit[] = [...probes(ast), ...spreads(ast)];
+  const edits: Edit[] = [...probes(ast), ...spreads(ast), ...concatenations(ast)];
   const exported: Array<[string, string]> = [];
   for (const node of ast.body as Node[]) {
     if (node.type === 'ImportDeclaration') {
@@ -201,7 +221,7 @@ export function toFactory(source: string, file: string): Factory {
   // \`globalThis\` is shadowed by a frozen view of the sandbox's globals: the
   // real global object cannot be frozen, and writes to it would leak between
   // evaluations. The inner block lets the code declare its own \`globalThis\`.
-  const text = `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
+  const text = `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}, ${CAP}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
   return { text, bundlePosition: (line, column) => bundlePosition(source, out, edits, line - HEADER_LINES, column) };
 }
 

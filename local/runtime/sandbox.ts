@@ -20,8 +20,11 @@ import type { HostCapabilities } from './host.js';
 // Catastrophic backtracking (e.g. util.matches('(a+)+$', 'aaaa…b')) happens
 // inside one built-in call, where no probe runs: V8 switches such regexps to
 // its linear-time engine after too many backtracks. Same matches, bounded
-// time; regexps with backreferences or lookbehind cannot switch (README).
+// time. Regexps that cannot switch (backreferences, lookarounds, …) never run
+// on the host's thread (builtins/limits.js tells them apart by compiling
+// them with the linear engine's own flag, l, which the second flag enables).
 v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+v8.setFlagsFromString('--enable-experimental-regexp-engine');
 
 const REMOVED = [
   'Date',
@@ -94,15 +97,20 @@ const LOCKDOWN = `
 
 /** What install() in builtins/index.js answers (sandbox functions; the host passes them primitives only). */
 interface Installed {
-  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number): void;
+  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number, sliceMs: number, spentMs: number): void;
   run(): unknown;
 }
 
 export interface Sandbox {
   /** Compiles a factory's source once and returns the factory (a sandbox function). */
   compile(source: string, filename: string): unknown;
-  /** Hands the runner its next job: primitives and a factory from compile(). */
-  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number): void;
+  /**
+   * Hands the runner its next job: primitives and a factory from compile().
+   * `sliceMs` > 0: an in-process attempt that answers `{"escalate":why}` past
+   * that many ms or before work it must not do on this thread (evaluator.ts).
+   * `spentMs` of the time limit are already used (by that attempt).
+   */
+  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number, sliceMs: number, spentMs: number): void;
   /** Runs the job; answers its JSON text, or something else if the runner itself failed. */
   runJob(): unknown;
 }

@@ -280,8 +280,15 @@ describe('time and memory', () => {
     const out = await run("const s = 'x'.repeat(1e6); return JSON.stringify([s, s, s, s, s, s, s, s, s, s]).length;");
     expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: JSON\.stringify/));
   });
-  it('an answer past 64 Mi characters (a string doubled with +) is refused before it is serialised', async () => {
+  it('a string doubled with + is refused when it passes 8 Mi characters, before V8 flattens it', async () => {
     const out = await run("let s = 'x'; for (const i of Array.from({ length: 27 }, (_, i) => i)) { s = s + s; } return [s];");
+    expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: string concatenation: string of 16777216 characters/));
+    for (const body of ["let s = 'x'; for (const i of Array(27).fill(0)) { s += s; } return 1;", "let s = 'x'; for (const i of Array(27).fill(0)) { s = `${s}${s}`; } return 1;"]) {
+      expect((await run(body)).error).toEqual(fieldError(/^Execution exceeded a size limit: string concatenation/));
+    }
+  });
+  it('an answer past 64 Mi characters (eight strings of 8 Mi) is refused before it is serialised', async () => {
+    const out = await run("const s = 'x'.repeat(8 * 1024 * 1024); return Array(9).fill(s);", { timeoutMs: 5000 });
     expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: answer/));
   });
   it('deep recursion ends in a field error', async () => {
