@@ -13,8 +13,8 @@
 // - a worker whose heap fills up dies alone (ERR_WORKER_OUT_OF_MEMORY) and
 //   the process lives on; a fresh worker replaces it.
 // Measured alternatives (README): a vm `timeout` around every handler costs
-// ~40–100 µs per call, and every job on a worker ~25 µs per round trip plus
-// the thread hops, i.e. over the 25 µs budget per pair.
+// ~40 µs per call, and every job on a worker ~12 µs per message round trip,
+// two per pair on top of the evaluation: both over the 25 µs budget per pair.
 // AWS documents no memory limit or isolation model for APPSYNC_JS: these are
 // the local server's own.
 import { buildSync } from 'esbuild';

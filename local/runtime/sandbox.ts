@@ -12,7 +12,8 @@
 //   and AWS's lint rejects Promise), and code generation from strings is off.
 // - Intrinsics are frozen after the built-ins are installed, so no evaluation
 //   can change what another one sees.
-// - Time and memory: see builtins/runner.js (meter) and builtins/limits.js.
+// - Time and memory: see builtins/runner.js (meter), builtins/limits.js, and
+//   evaluator.ts (jobs that leave their slice run isolated on worker threads).
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { HostCapabilities } from './host.js';

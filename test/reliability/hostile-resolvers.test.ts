@@ -168,6 +168,13 @@ describe('stopped, with a field error, and the process lives on', () => {
     await getItemOk();
   });
 
+  it('the same backtracking through the synchronous evaluateCode is stopped at its 1 s limit', () => {
+    const t0 = performance.now();
+    const answer = evaluateCode({ code: `import { util } from '@aws-appsync/utils';\nexport function request(ctx) { ${HOSTILE.regex} }\nexport function response(ctx) { return ctx.result; }\n`, function: 'request', context: {} });
+    expect(answer.error?.message).toMatch(/^Execution timed out after 1000 ms/);
+    expect(performance.now() - t0).toBeLessThan(3_000);
+  });
+
   it('a string doubled 27 times is refused when it passes the size cap', async () => {
     const r = await hostile('double');
     expect(r.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Execution exceeded a size limit: string concatenation: string of 16777216 characters/), errorType: 'Code' });
