@@ -38,7 +38,14 @@ try {
 }
 
 const { builtins, signal, syncPort } = workerData as { builtins: string; signal: SharedArrayBuffer; syncPort: MessagePort };
-const sandbox = createSandbox(builtins, createHost());
+const host = createHost();
+const sandbox = createSandbox(builtins, host);
+// The meter measures an evaluation's growth from the heap it starts on: a
+// heap still holding the last job's garbage (up to its 256 MB) plus a new
+// job's 256 MB would pass this worker's cap before the meter could answer.
+// So a job leaves the heap collected when it left much behind (off the
+// server's thread: the GC costs the others nothing).
+const COLLECT_ABOVE_BYTES = 64 * 1024 * 1024;
 const done = new Int32Array(signal);
 const factories = new Map<string, unknown>();
 const FACTORIES_MAX = 500;
@@ -64,4 +71,6 @@ parentPort!.on('message', (job: WorkerJob) => {
     Atomics.add(done, 0, 1);
     Atomics.notify(done, 0);
   } else parentPort!.postMessage(answer);
+  // After the answer has left: the next job waits for it, not this one.
+  if (Number(host.heapUsed()) > COLLECT_ABOVE_BYTES) host.collectGarbage();
 });

@@ -15,6 +15,8 @@ import { getHeapStatistics } from 'node:v8';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { ApiDefinition } from '../../local/definition.js';
 import { CodeCheckError, compileCode, evaluateCode, runUnitResolver } from '../../local/runtime/index.js';
+import { builtinsScript } from '../../local/runtime/builtins.js';
+import { createEvaluatorPool, WORKER_HEAP_MB } from '../../local/runtime/evaluator.js';
 import { toFactorySource } from '../../local/runtime/module.js';
 import { startLocalAppSync, type LocalAppSync } from '../../local/server/index.js';
 import { makeCtx } from '../runtime/helpers.js';
@@ -195,6 +197,16 @@ describe('stopped, with a field error, and the process lives on', () => {
     expect(r.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^Execution exceeded the memory limit of \d+ MB$/), errorType: 'Code' });
     await getItemOk();
   }, 30_000);
+
+  it("the isolated evaluator's heap cap holds where no meter runs, and the pool lives on", async () => {
+    // A factory without probes (what a gap in module.ts would let through): only the worker's resourceLimits can stop it.
+    const pool = createEvaluatorPool(builtinsScript);
+    const raw = '(function () { return { request() { const keep = []; for (;;) keep.push({ a: [keep.length] }); } }; })';
+    const job = { filename: 'raw.js', fn: 'request', ctxJson: '{"arguments":{}}', timeoutMs: 30_000, spentMs: 0 };
+    expect(await pool.run({ ...job, text: raw })).toEqual({ failure: `Execution exceeded the memory limit of ${WORKER_HEAP_MB} MB` });
+    const ok = await pool.run({ ...job, text: '(function () { return { request() { return 42; } }; })' });
+    expect(JSON.parse((ok as { text: string }).text)).toMatchObject({ ok: true, value: 42 });
+  }, 60_000);
 
   it('util.base64Encode of a string over the size cap is refused before any work', async () => {
     const code = compileCode("import { util } from '@aws-appsync/utils';\nexport function request(ctx) { return util.base64Encode(ctx.args.s).length; }\nexport function response(ctx) { return ctx.result; }\n", 'b64.js');
