@@ -235,14 +235,17 @@ export function createRunner(modules, safeGlobal) {
     } catch (e) {
       // The answer itself could not be built: report why, with only plain parts.
       running = false;
-      answer = meteredStringify({ thrown: describe(e, timeoutMs), errors: [], extensions: {}, stash: {}, logs });
+      out.thrown = describe(e, timeoutMs);
+      answer = meteredStringify({ thrown: out.thrown, errors: [], extensions: {}, stash: {}, logs });
     } finally {
       running = false;
       setState(null);
     }
-    // Whatever the handler did after the signal (it cannot catch it: no try in
-    // APPSYNC_JS, and every later check throws it again), the attempt is void.
+    // Whatever the handler did after a signal (it cannot catch it: no try in
+    // APPSYNC_JS, and every later check throws it again; a built-in's own catch,
+    // around JSON.parse say, may have swallowed it once), the signal decides.
     if (ended && Object.hasOwn(ended, ESCALATE)) return meteredStringify({ escalate: ended[ESCALATE] });
+    if (ended && out.thrown === undefined) answer = meteredStringify({ thrown: describe(ended, timeoutMs), errors: [], extensions: {}, stash: {}, logs });
     return answer;
   };
 }
