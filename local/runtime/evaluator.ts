@@ -177,10 +177,11 @@ export function createEvaluatorPool(builtins: () => string): EvaluatorPool {
         const a = m.message as WorkerAnswer;
         if (a.id === id) return typeof a.text === 'string' ? { text: a.text } : { failure: 'Execution failed' };
       }
-      // No answer in time: stopped (a worker whose heap filled up cannot say so
-      // to a blocked thread, so it is reported at the time limit too).
+      // No answer in time: stopped. A worker that died of its heap cap cannot
+      // tell a blocked thread so; it is reported at the time limit too (rare:
+      // the sandbox's own 256 MB meter normally answers first).
       remove(slot, timeoutFailure(job.timeoutMs));
-      return { failure: `${timeoutFailure(job.timeoutMs)} (or exceeded the memory limit of ${WORKER_HEAP_MB} MB)` };
+      return { failure: timeoutFailure(job.timeoutMs) };
     },
   };
 }

@@ -173,7 +173,7 @@ describe('stopped, with a field error, and the process lives on', () => {
   it('the same backtracking through the synchronous evaluateCode is stopped at its 1 s limit', () => {
     const t0 = performance.now();
     const answer = evaluateCode({ code: `import { util } from '@aws-appsync/utils';\nexport function request(ctx) { ${HOSTILE.regex} }\nexport function response(ctx) { return ctx.result; }\n`, function: 'request', context: {} });
-    expect(answer.error?.message).toMatch(/^Execution timed out after 1000 ms/);
+    expect(answer.error?.message).toBe('Execution timed out after 1000 ms');
     expect(performance.now() - t0).toBeLessThan(3_000);
   });
 
