@@ -160,6 +160,13 @@ describe('refused as AppSync refuses it', () => {
       expect(() => toFactorySource(wrap('', body), 'html.js')).toThrow(/HTML-like comments|Unexpected token/);
     }
   });
+
+  it('arguments outside any function (unbound in the module checked, the runtime\'s own in the script run) is refused', () => {
+    const top = 'const a = arguments;\nexport function request(ctx) { return a.length; }\nexport function response(ctx) { return ctx.result; }\n';
+    expect(() => compileCode(top, 'args.js')).toThrow(/arguments is not defined outside a function/);
+    // Inside a function it means the same in both goals: accepted.
+    expect(evaluateCode({ code: wrap('', 'return arguments.length;'), function: 'request', context: {} }).evaluationResult).toBe('1');
+  });
 });
 
 describe('stopped, with a field error, and the process lives on', () => {
