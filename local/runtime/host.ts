@@ -87,6 +87,8 @@ export function createHost() {
     };
   return {
     now: lend(() => Date.now()),
+    /** Monotonic milliseconds (fractions included), for the meter's time limit and slice. */
+    clock: lend(() => performance.now()),
     random: lend(random),
     heapUsed: lend(() => v8.getHeapStatistics().used_heap_size),
     collectGarbage: lend(() => (collect(), true)),

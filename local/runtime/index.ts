@@ -17,6 +17,7 @@
 // JSON copy of ctx, and its answer (console lines included) leaves the sandbox as JSON, like AppSync's.
 import { builtinsScript } from './builtins.js';
 import { CodeCheckError, checkCode, where, type CodeProblem } from './check.js';
+import { createEvaluatorPool, SLICE_MS, type IsolatedResult } from './evaluator.js';
 import { createHost } from './host.js';
 import { toFactory } from './module.js';
 import { sourceLocator, withOrigins } from './source-map.js';
@@ -30,13 +31,18 @@ const DEFAULT_TIMEOUT_MS = 1_000;
 /** AppSync API reference (Resolver, FunctionConfiguration, EvaluateCode): `code` is at most 32,768 characters. */
 export const MAX_CODE_LENGTH = 32_768;
 
-const sandbox = createSandbox(builtinsScript(), createHost());
+const builtins = builtinsScript();
+const sandbox = createSandbox(builtins, createHost());
+/** Escalated jobs run here, on worker threads (evaluator.ts). */
+const pool = createEvaluatorPool(() => builtins);
 
 export interface CompiledCode {
   readonly filename: string;
   readonly source: string;
   /** Returns a fresh instance of the module's exports (sandbox realm). */
   readonly factory: unknown;
+  /** The factory's source, for the isolated evaluator's own sandbox. */
+  readonly factoryText: string;
   /**
    * `file:line:column` of a (line, column) of the compiled factory: the
    * TypeScript source through the bundle's source map, else the bundle's own.
@@ -55,7 +61,7 @@ export function compileCode(source: string, filename: string): CompiledCode {
     const o = sourceLocator(source, filename)?.(b.line, b.column);
     return o ? `${o.file}:${o.line}:${o.column}` : `${filename}:${b.line}:${b.column}`;
   };
-  return { filename, source, factory, locate };
+  return { filename, source, factory, factoryText: made.text, locate };
 }
 
 interface HandlerAnswer {
@@ -77,20 +83,87 @@ interface HandlerAnswer {
 
 type HandlerContext = Record<string, unknown>;
 
-/** Runs request or response of `code` against a JSON copy of ctx, with a time limit. */
-function runHandler(code: CompiledCode, fn: 'request' | 'response', ctx: HandlerContext, logs: string[], timeoutMs: number): HandlerAnswer {
-  sandbox.setJob(code.factory, fn, JSON.stringify(ctx), timeoutMs);
+/**
+ * Code whose jobs escalated runs on the pool directly, until it has finished
+ * there quickly RETURN_AFTER times in a row (a slice can be lost to a GC pause).
+ */
+const isolated = new WeakMap<CompiledCode, number>();
+const RETURN_AFTER = 16;
+
+/**
+ * The runner's JSON text from the host's thread; or, when the job must run
+ * isolated, the ms of its time limit the attempt used (its slice: not timed,
+ * to keep clock reads off the common path; 0 when there was no attempt).
+ */
+function runInProcess(code: CompiledCode, fn: string, ctxJson: string, timeoutMs: number): string | number {
+  if (isolated.has(code)) return 0;
+  sandbox.setJob(code.factory, fn, ctxJson, timeoutMs, SLICE_MS, 0);
   let text: unknown;
   try {
     text = sandbox.runJob();
   } catch {
     // Whatever was thrown belongs to the sandbox: it is not looked at here.
-    text = undefined;
+    return 'null';
   }
-  const a: HandlerAnswer =
-    typeof text === 'string'
-      ? (JSON.parse(text) as HandlerAnswer)
-      : { thrown: 'Execution failed', errors: [], extensions: {}, stash: (ctx.stash ?? {}) as Record<string, unknown> };
+  if (typeof text !== 'string') return 'null';
+  if (text.startsWith('{"escalate":')) {
+    isolated.set(code, 0);
+    return SLICE_MS;
+  }
+  return text;
+}
+
+function afterIsolated(code: CompiledCode, ms: number): void {
+  if (!isolated.has(code)) return;
+  const fast = ms < SLICE_MS / 2 ? (isolated.get(code) ?? 0) + 1 : 0;
+  if (fast >= RETURN_AFTER) isolated.delete(code);
+  else isolated.set(code, fast);
+}
+
+/**
+ * Runs request or response of `code` against a JSON copy of ctx, with a time
+ * limit: on the host's thread, or (answering a promise) on the isolated
+ * evaluator when the job leaves its slice (evaluator.ts).
+ */
+function runHandler(code: CompiledCode, fn: 'request' | 'response', ctx: HandlerContext, logs: string[], timeoutMs: number): HandlerAnswer | Promise<HandlerAnswer> {
+  const ctxJson = JSON.stringify(ctx);
+  const text = runInProcess(code, fn, ctxJson, timeoutMs);
+  if (typeof text === 'string') return toAnswer(code, text, ctx, logs);
+  const job = isolatedJob(code, fn, ctxJson, timeoutMs, text);
+  const t1 = performance.now();
+  return pool.run(job).then((r) => {
+    afterIsolated(code, performance.now() - t1);
+    return toAnswer(code, r, ctx, logs);
+  });
+}
+
+/** runHandler, blocking until an isolated job is done (for the synchronous evaluateCode). */
+function runHandlerSync(code: CompiledCode, fn: 'request' | 'response', ctx: HandlerContext, logs: string[], timeoutMs: number): HandlerAnswer {
+  const ctxJson = JSON.stringify(ctx);
+  const text = runInProcess(code, fn, ctxJson, timeoutMs);
+  if (typeof text === 'string') return toAnswer(code, text, ctx, logs);
+  const job = isolatedJob(code, fn, ctxJson, timeoutMs, text);
+  const t1 = performance.now();
+  const r = pool.runSync(job);
+  afterIsolated(code, performance.now() - t1);
+  return toAnswer(code, r, ctx, logs);
+}
+
+/** The job again, whole, with what is left of its time limit. */
+function isolatedJob(code: CompiledCode, fn: string, ctxJson: string, timeoutMs: number, spent: number) {
+  const spentMs = Math.min(timeoutMs - 1, spent);
+  return { text: code.factoryText, filename: code.filename.replace(/^.*[\\/]/, ''), fn, ctxJson, timeoutMs, spentMs };
+}
+
+function toAnswer(code: CompiledCode, r: string | IsolatedResult, ctx: HandlerContext, logs: string[]): HandlerAnswer {
+  const text = typeof r === 'string' ? r : 'text' in r ? r.text : undefined;
+  const parsed = text === undefined ? null : (JSON.parse(text) as HandlerAnswer | null);
+  const a: HandlerAnswer = parsed ?? {
+    thrown: typeof r !== 'string' && 'failure' in r ? r.failure : 'Execution failed',
+    errors: [],
+    extensions: {},
+    stash: (ctx.stash ?? {}) as Record<string, unknown>,
+  };
   for (const line of a.logs ?? []) logs.push(line);
   if (a.at && (a.error || a.thrown)) a.site = code.locate(a.at[0], a.at[1]);
   return a;
@@ -130,7 +203,9 @@ interface Step {
  * Returns the value, or an error that ends the field.
  */
 async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeoutMs: number): Promise<{ value?: unknown; error?: FieldError; errorAt?: string; early?: boolean; end?: boolean }> {
-  const req = runHandler(step.code, 'request', ctx, out.logs, timeoutMs);
+  const reqRun = runHandler(step.code, 'request', ctx, out.logs, timeoutMs);
+  // Awaited only when it ran isolated: the common path stays synchronous.
+  const req = reqRun instanceof Promise ? await reqRun : reqRun;
   collect(out, req);
   ctx.stash = req.stash;
   const failedRequest = failure(req);
@@ -147,7 +222,8 @@ async function runStep(step: Step, ctx: HandlerContext, out: FieldOutcome, timeo
     dsError = answer.error;
   }
   const resCtx: HandlerContext = { ...ctx, result, ...(dsError ? { error: dsError } : {}) };
-  const res = runHandler(step.code, 'response', resCtx, out.logs, timeoutMs);
+  const resRun = runHandler(step.code, 'response', resCtx, out.logs, timeoutMs);
+  const res = resRun instanceof Promise ? await resRun : resRun;
   collect(out, res);
   ctx.stash = res.stash;
   const failedResponse = failure(res);
@@ -191,7 +267,8 @@ export async function runPipelineResolver(opts: {
   const out = newOutcome({ ...(opts.ctx.stash ?? {}) });
   const ctx = baseContext(opts.ctx, out.stash);
   // Before step: the resolver's request handler; earlyReturn skips to the end.
-  const before = runHandler(opts.code, 'request', ctx, out.logs, timeoutMs);
+  const beforeRun = runHandler(opts.code, 'request', ctx, out.logs, timeoutMs);
+  const before = beforeRun instanceof Promise ? await beforeRun : beforeRun;
   collect(out, before);
   ctx.stash = before.stash;
   const finish = (r: { value?: unknown; error?: FieldError; errorAt?: string }) => {
@@ -215,7 +292,8 @@ export async function runPipelineResolver(opts: {
     ctx.prev = { result: r.value };
     if (r.end) break;
   }
-  const after = runHandler(opts.code, 'response', ctx, out.logs, timeoutMs);
+  const afterRun = runHandler(opts.code, 'response', ctx, out.logs, timeoutMs);
+  const after = afterRun instanceof Promise ? await afterRun : afterRun;
   collect(out, after);
   ctx.stash = after.stash;
   const failedAfter = failure(after);
@@ -271,7 +349,7 @@ function evaluate(input: EvaluateInput, sources: string[]): EvaluateCodeResult {
   ctx.arguments ??= ctx.args ?? {};
   ctx.stash ??= {};
   const logs: string[] = [];
-  const a = runHandler(compiled, input.function, ctx, logs, DEFAULT_TIMEOUT_MS);
+  const a = runHandlerSync(compiled, input.function, ctx, logs, DEFAULT_TIMEOUT_MS);
   if (a.site) sources.push(`${a.site} ${a.error ? `${a.error.errorType ?? 'error'}: ${a.error.message}` : a.thrown}`);
   const base = { logs, stash: JSON.stringify(a.stash ?? {}), outErrors: JSON.stringify(a.errors ?? []) };
   // util.unauthorized() answers `Unauthorized` here, unlike its GraphQL field error (see builtins/util.js).

@@ -21,6 +21,8 @@ export const TICK = '__appsync_tick';
 const RESERVED = '__appsync_';
 /** Name of the spread check (builtins/limits.js spread()). */
 const SPREAD = '__appsync_spread';
+/** Name of the string-length check on concatenations (builtins/runner.js cap()). */
+const CAP = '__appsync_cap';
 
 type Edit = { start: number; end: number; text: string };
 
@@ -105,6 +107,59 @@ function spreads(ast: Node): Edit[] {
   return edits;
 }
 
+/**
+ * Routes the value of every \`a + b\`, \`x += y\` and untagged template literal
+ * through the string-length check: a rope doubled 27 times costs nothing to
+ * make and gigabytes when V8 flattens it (a property key, a comparison).
+ */
+function concatenations(ast: Node): Edit[] {
+  const edits: Edit[] = [];
+  walk(ast, (n) => {
+    const quasi = n.type === 'TaggedTemplateExpression' ? (n.quasi as Node) : null;
+    if (quasi) quasi.tagged = true;
+    if ((n.type === 'BinaryExpression' && n.operator === '+') || (n.type === 'AssignmentExpression' && n.operator === '+=') || (n.type === 'TemplateLiteral' && !n.tagged && (n.expressions as Node[]).length > 0)) {
+      edits.push({ start: n.start, end: n.start, text: `${CAP}((` });
+      edits.push({ start: n.end, end: n.end, text: '))' });
+    }
+  });
+  return edits;
+}
+
+/**
+ * The code is checked as an ES module (check.ts, and the parse below), as
+ * AppSync runs it ("Supported runtime features": APPSYNC_JS code is an ES
+ * module), but runs here as the body of a function in a classic script. Two
+ * things mean something different in the two goals, so they are refused
+ * rather than let the checked program differ from the one that runs:
+ * - HTML-like comments: `<!--` and a line-leading `-->` are comments in a
+ *   script and operators in a module (ECMA-262 Annex B.1.1). Refused wherever
+ *   `<!--` or `-->` occurs in code (not in strings, regexps or comments), a
+ *   local choice: AWS is silent on them.
+ * - `arguments` outside any function: unbound in a module, the factory's own
+ *   arguments (the runtime's modules and probes) in the script.
+ */
+type Token = { start: number; type: { label: string } };
+function refuseGoalDifferences(source: string, ast: Node, file: string, tokens: Token[]): void {
+  for (const t of tokens) {
+    // Only operators: the same characters inside strings and templates are text.
+    if ((t.type.label === '</>/<=/>=' || t.type.label === '++/--') && (source.startsWith('<!--', t.start) || source.startsWith('-->', t.start))) {
+      throw new Error(`${file}: HTML-like comments (<!-- and -->) are not supported in APPSYNC_JS modules`);
+    }
+  }
+  const visit = (n: Node, inFunction: boolean): void => {
+    if (n.type === 'Identifier' && n.name === 'arguments' && !inFunction) throw new Error(`${file}: arguments is not defined outside a function`);
+    const fn = n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression';
+    for (const key of Object.keys(n)) {
+      // Property names (`x.arguments`, `{ arguments: 1 }`) are not references.
+      if (!n.computed && ((key === 'property' && n.type === 'MemberExpression') || (key === 'key' && n.type !== 'ObjectPattern'))) continue;
+      const v = (n as Record<string, unknown>)[key];
+      const kids = Array.isArray(v) ? v : [v];
+      for (const c of kids) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') visit(c as Node, inFunction || fn);
+    }
+  };
+  visit(ast, false);
+}
+
 /** The factory's source, and where a (line, column) of it was in the bundle. */
 export interface Factory {
   text: string;
@@ -120,9 +175,11 @@ export function toFactorySource(source: string, file: string): string {
 
 export function toFactory(source: string, file: string): Factory {
   if (source.includes(RESERVED)) throw new Error(`${file}: identifiers starting with ${RESERVED} are reserved`);
-  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true }) as unknown as Node;
+  const tokens: Token[] = [];
+  const ast = parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onToken: tokens as never }) as unknown as Node;
+  refuseGoalDifferences(source, ast, file, tokens);
   refuseDeferred(ast, file);
-  const edits: Edit[] = [...probes(ast), ...spreads(ast)];
+  const edits: Edit[] = [...probes(ast), ...spreads(ast), ...concatenations(ast)];
   const exported: Array<[string, string]> = [];
   for (const node of ast.body as Node[]) {
     if (node.type === 'ImportDeclaration') {
@@ -164,7 +221,7 @@ export function toFactory(source: string, file: string): Factory {
   // \`globalThis\` is shadowed by a frozen view of the sandbox's globals: the
   // real global object cannot be frozen, and writes to it would leak between
   // evaluations. The inner block lets the code declare its own \`globalThis\`.
-  const text = `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
+  const text = `(function (__modules, ${TICK}, ${RESERVED}global, ${SPREAD}, ${CAP}) {\n"use strict";\nconst globalThis = ${RESERVED}global;\n{\n${out}\nreturn { ${ret} };\n}\n})`;
   return { text, bundlePosition: (line, column) => bundlePosition(source, out, edits, line - HEADER_LINES, column) };
 }
 

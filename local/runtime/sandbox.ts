@@ -12,7 +12,8 @@
 //   and AWS's lint rejects Promise), and code generation from strings is off.
 // - Intrinsics are frozen after the built-ins are installed, so no evaluation
 //   can change what another one sees.
-// - Time and memory: see builtins/runner.js (meter) and builtins/limits.js.
+// - Time and memory: see builtins/runner.js (meter), builtins/limits.js, and
+//   evaluator.ts (jobs that leave their slice run isolated on worker threads).
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import type { HostCapabilities } from './host.js';
@@ -20,8 +21,11 @@ import type { HostCapabilities } from './host.js';
 // Catastrophic backtracking (e.g. util.matches('(a+)+$', 'aaaa…b')) happens
 // inside one built-in call, where no probe runs: V8 switches such regexps to
 // its linear-time engine after too many backtracks. Same matches, bounded
-// time; regexps with backreferences or lookbehind cannot switch (README).
+// time. Regexps that cannot switch (backreferences, lookarounds, …) never run
+// on the host's thread (builtins/limits.js tells them apart by compiling
+// them with the linear engine's own flag, l, which the second flag enables).
 v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+v8.setFlagsFromString('--enable-experimental-regexp-engine');
 
 const REMOVED = [
   'Date',
@@ -46,7 +50,23 @@ const REMOVED = [
   'BigUint64Array',
 ];
 
-const PRELUDE = `(() => { for (const name of ${JSON.stringify(REMOVED)}) delete globalThis[name]; })();`;
+// error.stack lists only resolver code's frames, named by the file's base
+// name: the runtime's own frames, the host's (absolute paths of the twin's
+// files, node: internals) are dropped. V8 calls the context's own
+// Error.prepareStackTrace, which LOCKDOWN then freezes. AWS does not document
+// what error.stack holds in APPSYNC_JS.
+const STACK = `
+Error.prepareStackTrace = (error, frames) => {
+  let text = String(error);
+  for (const f of frames) {
+    const file = f.getFileName();
+    if (typeof file !== 'string' || file === 'appsync-builtins.js' || file.includes('/') || file.includes('\\\\') || file.startsWith('node:')) continue;
+    text += '\\n    at ' + (f.getFunctionName() || '<anonymous>') + ' (' + file + ':' + f.getLineNumber() + ':' + f.getColumnNumber() + ')';
+  }
+  return text;
+};`;
+
+const PRELUDE = `(() => { for (const name of ${JSON.stringify(REMOVED)}) delete globalThis[name]; })();${STACK}`;
 
 const LOCKDOWN = `
 (() => {
@@ -78,15 +98,20 @@ const LOCKDOWN = `
 
 /** What install() in builtins/index.js answers (sandbox functions; the host passes them primitives only). */
 interface Installed {
-  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number): void;
+  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number, sliceMs: number, spentMs: number): void;
   run(): unknown;
 }
 
 export interface Sandbox {
   /** Compiles a factory's source once and returns the factory (a sandbox function). */
   compile(source: string, filename: string): unknown;
-  /** Hands the runner its next job: primitives and a factory from compile(). */
-  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number): void;
+  /**
+   * Hands the runner its next job: primitives and a factory from compile().
+   * `sliceMs` > 0: an in-process attempt that answers `{"escalate":why}` past
+   * that many ms or before work it must not do on this thread (evaluator.ts).
+   * `spentMs` of the time limit are already used (by that attempt).
+   */
+  setJob(factory: unknown, fnName: string, ctxJson: string, timeoutMs: number, sliceMs: number, spentMs: number): void;
   /** Runs the job; answers its JSON text, or something else if the runner itself failed. */
   runJob(): unknown;
 }
@@ -100,7 +125,8 @@ export function createSandbox(builtinsScript: string, host: HostCapabilities): S
   const { setJob, run } = installed;
   vm.runInContext(LOCKDOWN, context);
   return {
-    compile: (source, filename) => new vm.Script(source, { filename }).runInContext(context),
+    // The base name only: a host path in a stack frame would tell resolver code where the twin runs.
+    compile: (source, filename) => new vm.Script(source, { filename: filename.replace(/^.*[\\/]/, '') }).runInContext(context),
     setJob,
     // Called directly rather than through a vm.Script: entering the context via
     // runInContext costs several µs per call (time and memory are metered inside).

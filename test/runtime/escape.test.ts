@@ -183,8 +183,20 @@ describe('nothing runs after the evaluation', () => {
 
 describe('stack traces', () => {
   it('Error.prepareStackTrace cannot be set, so stack frames are never handed to resolver code', async () => {
+    // The runtime's own prepareStackTrace (sandbox.ts) is installed before the
+    // lockdown and frozen with Error: a resolver can neither add nor replace it.
     const out = await run('Error.prepareStackTrace = (e, frames) => frames; return new Error("x").stack;');
-    expect(out.error).toEqual(fieldError(/^TypeError: Cannot add property prepareStackTrace/));
+    expect(out.error).toEqual(fieldError(/^TypeError: Cannot (add|assign to read only) property '?prepareStackTrace/));
+    const stack = await run('return new Error("x").stack;');
+    expect(typeof stack.data).toBe('string');
+  });
+  it('error.stack lists resolver frames by file base name, never a host path or the runtime', async () => {
+    const out = await run('const f = () => new Error("boom").stack; return [f(), (() => { const o = {}; Error.captureStackTrace(o); return o.stack; })()];');
+    const [own, captured] = out.data as string[];
+    expect(own).toMatch(/^Error: boom\n {4}at f \(escape\d+\.js:\d+:\d+\)/);
+    for (const s of [own, captured]) {
+      expect(s).not.toMatch(/[\\/]|node:|appsync-builtins/);
+    }
   });
   it('a captured stack is plain text', async () => {
     const out = await run('const o = {}; Error.captureStackTrace(o); return typeof o.stack;');
@@ -268,8 +280,15 @@ describe('time and memory', () => {
     const out = await run("const s = 'x'.repeat(1e6); return JSON.stringify([s, s, s, s, s, s, s, s, s, s]).length;");
     expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: JSON\.stringify/));
   });
-  it('an answer past 64 Mi characters (a string doubled with +) is refused before it is serialised', async () => {
+  it('a string doubled with + is refused when it passes 8 Mi characters, before V8 flattens it', async () => {
     const out = await run("let s = 'x'; for (const i of Array.from({ length: 27 }, (_, i) => i)) { s = s + s; } return [s];");
+    expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: string concatenation: string of 16777216 characters/));
+    for (const body of ["let s = 'x'; for (const i of Array(27).fill(0)) { s += s; } return 1;", "let s = 'x'; for (const i of Array(27).fill(0)) { s = `${s}${s}`; } return 1;"]) {
+      expect((await run(body)).error).toEqual(fieldError(/^Execution exceeded a size limit: string concatenation/));
+    }
+  });
+  it('an answer past 64 Mi characters (eight strings of 8 Mi) is refused before it is serialised', async () => {
+    const out = await run("const s = 'x'.repeat(8 * 1024 * 1024); return Array(9).fill(s);", { timeoutMs: 5000 });
     expect(out.error).toEqual(fieldError(/^Execution exceeded a size limit: answer/));
   });
   it('deep recursion ends in a field error', async () => {

@@ -21,6 +21,7 @@ export function setHost(raw) {
   const str = (v) => String(v);
   host = Object.freeze({
     now: () => answer(raw.now()),
+    clock: () => answer(raw.clock()),
     random: () => answer(raw.random()),
     heapUsed: () => answer(raw.heapUsed()),
     collectGarbage: () => answer(raw.collectGarbage()),

@@ -8,7 +8,7 @@ import { dynamodb } from './dynamodb-module.js';
 import { setHost } from './host.js';
 import { installLimits } from './limits.js';
 import { rds } from './rds-module.js';
-import { charge, console, createRunner, setJob, tooBig } from './runner.js';
+import { charge, console, createRunner, escalate, setJob, slicing, tooBig } from './runner.js';
 import { extensions, runtime } from './runtime.js';
 import { util } from './util.js';
 
@@ -24,7 +24,7 @@ function deepFreeze(o) {
  */
 export function install(rawHost) {
   setHost(rawHost);
-  installLimits(charge, tooBig);
+  installLimits(charge, tooBig, escalate, slicing);
   Object.defineProperty(globalThis, 'console', { value: console, writable: false, configurable: false, enumerable: false });
   const modules = {
     '@aws-appsync/utils': { util, runtime, extensions },

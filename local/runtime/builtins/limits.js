@@ -20,11 +20,45 @@ export const MAX_STRING_LENGTH = 8 * 1024 * 1024;
 
 const { apply } = Reflect;
 const { isArray } = Array;
+const regExpSource = Object.getOwnPropertyDescriptor(RegExp.prototype, 'source').get;
+/** A real RegExp: the source getter reads an internal slot that only real ones have. */
+const isRegExp = (v) => {
+  if (v === null || typeof v !== 'object') return false;
+  try {
+    regExpSource.call(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const StringCtor = String;
 const stringifyJson = JSON.stringify;
 let meter = () => {};
 let arrayCheck = () => {};
 let tooLarge = () => {};
+let stringCheck = () => {};
+
+/**
+ * Refuses (and charges) every string argument of `fn` over MAX_STRING_LENGTH:
+ * for the util.* helpers and host capabilities, whose work is not otherwise
+ * metered (util.base64Encode took 268M characters in one call).
+ */
+export function boundStrings(fn, what) {
+  return function (...args) {
+    for (let i = 0; i < args.length; i += 1) if (typeof args[i] === 'string') stringCheck(args[i].length, what);
+    return apply(fn, this, args);
+  };
+}
+
+/** The same, on every function of `obj` and its nested plain objects, in place. */
+export function boundStringsDeep(obj, path) {
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v === 'function') obj[k] = boundStrings(v, `${path}.${k}`);
+    else if (v !== null && typeof v === 'object' && !isArray(v)) boundStringsDeep(v, `${path}.${k}`);
+  }
+  return obj;
+}
 
 /** Most characters of an evaluation's answer (JSON); far above a 16 MB BatchGetItem result. */
 export const MAX_ANSWER_LENGTH = 64 * 1024 * 1024;
@@ -107,10 +141,11 @@ export function spread(x) {
 
 /**
  * Wraps the built-ins in place. `charge(units)` meters work (and may end the
- * evaluation); `tooBig(what)` ends it with a size error. Must run before the
- * intrinsics are frozen.
+ * evaluation); `tooBig(what)` ends it with a size error; `escalate(why)` ends
+ * an in-process attempt (while `slicing()`) so that it runs isolated instead
+ * (runner.js). Must run before the intrinsics are frozen.
  */
-export function installLimits(charge, tooBig) {
+export function installLimits(charge, tooBig, escalate, slicing) {
   const arrayLength = (n, what) => {
     if (n > MAX_ARRAY_LENGTH) tooBig(`${what}: array of ${n} elements (limit ${MAX_ARRAY_LENGTH})`);
     charge(n > 0 ? n : 0);
@@ -121,6 +156,7 @@ export function installLimits(charge, tooBig) {
   };
   meter = charge;
   arrayCheck = arrayLength;
+  stringCheck = stringLength;
   tooLarge = tooBig;
   const resultSize = (r, what) => {
     if (typeof r === 'string') stringLength(r.length, what);
@@ -192,13 +228,40 @@ export function installLimits(charge, tooBig) {
 
   // Regular expressions: the subject string is checked; catastrophic
   // backtracking is cut by V8's linear-time fallback engine (see ../sandbox.ts).
+  // V8 has no such fallback for backreferences, lookarounds, \b, large
+  // counted repeats, the i, u, v and d flags: such a regexp, however short
+  // its subject, may backtrack for minutes inside one call that no probe
+  // interrupts, so it never runs on the host's thread: the attempt escalates
+  // to the isolated evaluator, which is stopped from outside at the time limit.
   const RP = RegExp.prototype;
+  const RegExpCtor = RegExp;
+  const linear = new Map(); // flags/source → has a linear-time fallback
+  const hasFallback = (re) => {
+    // A fresh copy made from the internal slots: own `source`/`flags` properties
+    // that resolver code defined on `re` cannot change what is looked at.
+    const copy = new RegExpCtor(re);
+    const key = `${copy.flags}/${copy.source}`;
+    let ok = linear.get(key);
+    if (ok === undefined) {
+      // The l flag (--enable-experimental-regexp-engine, ../sandbox.ts) compiles only what the linear engine can run.
+      ok = true;
+      try {
+        new RegExpCtor(copy.source, `${copy.flags}l`);
+      } catch {
+        ok = false;
+      }
+      if (linear.size >= 1024) linear.clear();
+      linear.set(key, ok);
+    }
+    return ok;
+  };
   for (const name of ['exec', 'test', Symbol.match, Symbol.matchAll, Symbol.replace, Symbol.search, Symbol.split]) {
     const label = typeof name === 'string' ? name : name.description;
     replace(RP, name, (orig) =>
       function (input, ...rest) {
         const s = StringCtor(input);
         stringLength(s.length, `RegExp.prototype[${label}]`);
+        if (slicing() && isRegExp(this) && !hasFallback(this)) escalate('regexp without a linear-time fallback');
         return resultSize(apply(orig, this, [s, ...rest]), `RegExp.prototype[${label}]`);
       },
     );

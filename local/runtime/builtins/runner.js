@@ -5,8 +5,8 @@
 // evaluation's side effects (appended errors, extensions, stash) and its
 // console lines.
 import { host } from './host.js';
-import { meteredStringify, spread } from './limits.js';
-import { EARLY, ERROR, SITE, TIMEOUT, setState } from './state.js';
+import { MAX_STRING_LENGTH, meteredStringify, spread } from './limits.js';
+import { EARLY, ERROR, ESCALATE, SITE, TIMEOUT, setState } from './state.js';
 
 // Taken before limits.js guards JSON: the context comes from the host and may
 // be as big as a data source answer.
@@ -36,6 +36,14 @@ let deadline = Infinity;
 let baseHeap = -1;
 let collectAt = MEMORY_LIMIT_BYTES; // growth that triggers the next collection
 let running = false;
+// The in-process slice (../evaluator.ts): when the host runs a job on its own
+// thread it gives it a few ms; past them, or before one built-in call of more
+// than BIG_OP units, or a regexp without a linear-time fallback, the attempt
+// ends with an escalation signal and the host runs the job again, whole, in
+// an isolated worker. Infinity when the job already runs there.
+let sliceEnd = Infinity;
+/** One built-in call over this many units (a sort, a join, a split) leaves the host's thread. */
+const BIG_OP = 100_000;
 let ended = null; // the signal that ended this evaluation: thrown again at every later check
 
 function check() {
@@ -44,10 +52,12 @@ function check() {
     return;
   }
   if (ended) throw ended;
-  if (host.now() > deadline) {
+  const now = host.clock();
+  if (now > deadline) {
     ended = { [TIMEOUT]: true };
     throw ended;
   }
+  if (now > sliceEnd) escalate('time slice');
   const used = host.heapUsed();
   if (baseHeap < 0) baseHeap = used;
   else if (used - baseHeap > collectAt) {
@@ -71,8 +81,35 @@ function tick() {
 
 /** Adds `n` units of built-in work to the meter. */
 export function charge(n) {
+  if (n >= BIG_OP && sliceEnd !== Infinity) escalate('large operation');
   units += n;
   if (units >= checkAt) check();
+}
+
+/** True while the job runs on the host's thread, within its slice. */
+export const slicing = () => running && sliceEnd !== Infinity;
+
+/** Ends an in-process attempt so that the host runs the job in isolation; nothing in isolation. */
+export function escalate(reason) {
+  if (!slicing()) return;
+  ended = { [ESCALATE]: String(reason) };
+  throw ended;
+}
+
+/**
+ * What every \`+\`, \`+=\` and template literal of resolver code evaluates to
+ * passes here (inserted by ../module.ts): V8 builds a long concatenation as a
+ * rope in O(1) and flattens it later, anywhere (a property key, a comparison),
+ * where no built-in guard runs; so a string over MAX_STRING_LENGTH is refused
+ * when it is made, and long ones are charged (a unit per 256 characters) so
+ * the heap is read while they pile up.
+ */
+export function cap(v) {
+  if (typeof v === 'string' && v.length >= 4096) {
+    if (v.length > MAX_STRING_LENGTH) tooBig(`string concatenation: string of ${v.length} characters (limit ${MAX_STRING_LENGTH})`);
+    charge(v.length >>> 8);
+  }
+  return v;
 }
 
 /** Ends the evaluation: a guarded built-in was asked for more than the caps allow. */
@@ -110,8 +147,9 @@ export const console = Object.freeze({
 const isSignal = (e) => e !== null && typeof e === 'object' && (e === ended || Object.hasOwn(e, ERROR) || Object.hasOwn(e, EARLY));
 
 let job = null;
-export function setJob(factory, fnName, ctxJson, timeoutMs) {
-  job = { factory, fnName: String(fnName), ctxJson: String(ctxJson), timeoutMs: Number(timeoutMs) };
+/** `spentMs`: time the job already used elsewhere (its in-process slice), counted against `timeoutMs`. */
+export function setJob(factory, fnName, ctxJson, timeoutMs, sliceMs, spentMs) {
+  job = { factory, fnName: String(fnName), ctxJson: String(ctxJson), timeoutMs: Number(timeoutMs), sliceMs: Number(sliceMs), spentMs: Number(spentMs) || 0 };
 }
 
 /** What ended a handler, as text: never runs more than the meter allows. */
@@ -150,7 +188,7 @@ function siteOf(holder) {
 /** Returns run(): the handler named by the last setJob, given the frozen modules and globals. */
 export function createRunner(modules, safeGlobal) {
   return function run() {
-    const { factory, fnName, ctxJson, timeoutMs } = job;
+    const { factory, fnName, ctxJson, timeoutMs, sliceMs, spentMs } = job;
     job = null;
     units = 0;
     checkAt = CHECK_EVERY;
@@ -158,7 +196,9 @@ export function createRunner(modules, safeGlobal) {
     collectAt = MEMORY_LIMIT_BYTES;
     ended = null;
     logs = [];
-    deadline = timeoutMs > 0 ? host.now() + timeoutMs : Infinity;
+    const start = host.clock();
+    deadline = timeoutMs > 0 ? start + timeoutMs - spentMs : Infinity;
+    sliceEnd = sliceMs > 0 ? start + sliceMs : Infinity;
     const ctx = parseJson(ctxJson);
     const state = { errors: [], extensions: {}, responseHeaders: {}, info: ctx.info || {}, identity: ctx.identity, authType: ctx.__authType };
     delete ctx.__authType;
@@ -169,7 +209,7 @@ export function createRunner(modules, safeGlobal) {
     let answer;
     try {
       try {
-        const mod = factory(modules, tick, safeGlobal, spread);
+        const mod = factory(modules, tick, safeGlobal, spread, cap);
         const fn = mod[fnName];
         if (typeof fn !== 'function') {
           out.missing = true;
@@ -195,11 +235,17 @@ export function createRunner(modules, safeGlobal) {
     } catch (e) {
       // The answer itself could not be built: report why, with only plain parts.
       running = false;
-      answer = meteredStringify({ thrown: describe(e, timeoutMs), errors: [], extensions: {}, stash: {}, logs });
+      out.thrown = describe(e, timeoutMs);
+      answer = meteredStringify({ thrown: out.thrown, errors: [], extensions: {}, stash: {}, logs });
     } finally {
       running = false;
       setState(null);
     }
+    // Whatever the handler did after a signal (it cannot catch it: no try in
+    // APPSYNC_JS, and every later check throws it again; a built-in's own catch,
+    // around JSON.parse say, may have swallowed it once), the signal decides.
+    if (ended && Object.hasOwn(ended, ESCALATE)) return meteredStringify({ escalate: ended[ESCALATE] });
+    if (ended && out.thrown === undefined) answer = meteredStringify({ thrown: describe(ended, timeoutMs), errors: [], extensions: {}, stash: {}, logs });
     return answer;
   };
 }

@@ -3,6 +3,8 @@
 export const ERROR = Symbol('appsync.error');
 export const EARLY = Symbol('appsync.earlyReturn');
 export const TIMEOUT = Symbol('appsync.timeout');
+/** Ends an in-process attempt whose work must run in an isolated evaluator instead (see ../evaluator.ts). */
+export const ESCALATE = Symbol('appsync.escalate');
 /** The stack where an error signal was raised: the runner reads the resolver's line from it. */
 export const SITE = Symbol('appsync.site');
 

@@ -119,7 +119,7 @@ function letter(f, c, n) {
       return n <= 3 ? offsetText(f.off, false, false) : n === 4 ? (f.off === 0 ? 'GMT' : `GMT${offsetText(f.off, true)}`) : offsetText(f.off, true, true);
     case 'z':
       // Zone names need locale data; UTC is the one the docs use.
-      return f.off === 0 && /^(UTC|Z|GMT)$/i.test(f.zone) ? 'UTC' : `GMT${offsetText(f.off, true)}`;
+      return f.off === 0 && /^(UTC|Z|GMT)$/.test(String(f.zone).toUpperCase()) ? 'UTC' : `GMT${offsetText(f.off, true)}`;
     default:
       return fail(`Unknown pattern letter: ${c}`);
   }

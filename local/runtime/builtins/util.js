@@ -3,6 +3,7 @@
 import { dynamodbUtil } from './dynamodb-values.js';
 import { host } from './host.js';
 import { autoId, autoKsuid, autoUlid } from './ids.js';
+import { boundStringsDeep } from './limits.js';
 import { math } from './math.js';
 import { rdsUtil } from './rds-module.js';
 import { current, errorObject, errorSignal, fail, isObj, unsupported } from './state.js';
@@ -61,7 +62,9 @@ function addResponseHeader(name, value) {
 
 const blank = (v) => v === null || v === undefined || String(v).trim() === '';
 
-export const util = {
+// Every helper that takes a string refuses one over the size cap (limits.js)
+// before doing any work: AWS documents no such limit (it is the local server's own).
+export const util = boundStringsDeep({
   error: fail,
   appendError(message, errorType, data, errorInfo) {
     current().errors.push(errorObject(message, errorType, data, errorInfo));
@@ -126,4 +129,4 @@ export const util = {
     toMap: unsupported('util.xml.toMap'),
     toJsonString: unsupported('util.xml.toJsonString'),
   },
-};
+}, 'util');
