@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Fixtures are projects of their own (the packed-kit scratch project runs
+    // its tests inside its own install), never part of this run.
+    exclude: ['test/fixtures/**', '**/node_modules/**'],
     // Builds the resolver bundles once and starts one in-memory DynamoDB Local
     // for the whole run; both are stopped when the run ends.
     globalSetup: ['test/global-setup.ts'],
