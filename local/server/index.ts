@@ -23,6 +23,7 @@ import { loadAppSyncSchema, SchemaError } from './graphql/schema.js';
 import { EVALUATE_CODE_PATH, handleEvaluateCode } from './evaluate-code.js';
 import { handleGraphQL, requestUrl, send } from './http.js';
 import { isLocalRequest, isLoopbackHost } from './loopback.js';
+import { createServerGuard, httpServerOptions, resolveLimits, type ServerLimits } from './limits.js';
 import { installSafetyNet } from './safety-net.js';
 import { cognitoIssuer, loadOrCreateKeys, type LocalKeys } from './keys.js';
 import { formatVerbose } from './log.js';
@@ -90,6 +91,8 @@ export interface StartOptions {
   safetyNet?: boolean;
   /** Called with the capacity units each DynamoDB call consumed (benchmarks). */
   onConsumedCapacity?: (operation: string, units: number) => void;
+  /** Timeouts and caps per client (defaults in limits.ts and local/server/README.md). */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface LocalAppSync {
@@ -290,6 +293,8 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     schema: () => swappable.service.schema,
   });
 
+  const limits = resolveLimits(opts.limits);
+  const guard = createServerGuard(limits);
   const host = opts.host ?? '127.0.0.1';
   const loopbackOnly = isLoopbackHost(host);
   if (!loopbackOnly) {
@@ -297,6 +302,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
+    if (guard.refuse(req, res)) return;
     const path = (req.url ?? '/').split('?')[0];
     void (async () => {
       if (path === '/graphql' && (req.method === 'POST' || req.method === 'GET' || req.method === 'OPTIONS')) {
@@ -340,8 +346,15 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     });
   };
 
-  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, handler) : createHttpServer(handler);
-  const realtime = attachRealtime(server, { service: swappable.service, authenticator, path: '/graphql/realtime' });
+  const server: Server = tls ? createHttpsServer({ ...httpServerOptions(limits), key: tls.key, cert: tls.cert }, handler) : createHttpServer(httpServerOptions(limits), handler);
+  guard.attach(server);
+  const realtime = attachRealtime(server, {
+    service: swappable.service,
+    authenticator,
+    path: '/graphql/realtime',
+    initTimeoutMs: limits.connectionInitTimeoutMs,
+    maxSubscriptionsPerConnection: limits.maxSubscriptionsPerConnection,
+  });
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

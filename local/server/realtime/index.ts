@@ -19,9 +19,17 @@ export interface RealtimeOptions {
   connectionTimeoutMs?: number;
   /** AppSync closes connections after 24 h. */
   maxConnectionMs?: number;
+  /** A socket that sends no connection_init within this is closed (default connectionTimeoutMs). */
+  initTimeoutMs?: number;
+  /** Default 100, AppSync's quota (limits.ts); a start past it gets MaxSubscriptionsReachedError. */
+  maxSubscriptionsPerConnection?: number;
 }
 
 const PROTOCOL = 'graphql-ws';
+/** Frames of one connection handled per turn of the event loop. */
+const FRAMES_PER_TURN = 4;
+/** Frames queued on one connection before it stops reading. */
+const QUEUE_HIGH_WATER = 256;
 // AppSync's limit on one WebSocket message; larger published payloads are dropped silently.
 export const MAX_MESSAGE_BYTES = 240 * 1024;
 
@@ -37,6 +45,8 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   const keepAliveMs = opts.keepAliveMs ?? 60_000;
   const connectionTimeoutMs = opts.connectionTimeoutMs ?? 300_000;
   const maxConnectionMs = opts.maxConnectionMs ?? 24 * 3600_000;
+  const initTimeoutMs = opts.initTimeoutMs ?? connectionTimeoutMs;
+  const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? 100;
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({
     noServer: true,
@@ -47,6 +57,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    if (!socket.writable) return; // already refused (limits.ts: over the per-client connection cap)
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -90,13 +101,29 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
       socket.close(1000);
     };
 
-    // Buffer frames while the connection auth runs; nothing counts before connection_init.
+    // Frames wait here while the connection auth runs, and are handled a few per
+    // turn of the event loop after it: a burst of thousands of frames in one read
+    // (a subscription flood) would otherwise hold the loop and stall every other
+    // client. Past the high-water mark the socket stops reading until drained.
     const queued: string[] = [];
     let handler: ((raw: string) => void) | null = null;
+    let draining = false;
+    const drain = (): void => {
+      draining = false;
+      if (!handler) return;
+      for (const raw of queued.splice(0, FRAMES_PER_TURN)) handler(raw);
+      if (queued.length > 0) {
+        draining = true;
+        setImmediate(drain);
+      } else if (socket.isPaused) socket.resume();
+    };
     socket.on('message', (data, isBinary) => {
-      const raw = isBinary ? '' : data.toString();
-      if (handler) handler(raw);
-      else queued.push(raw);
+      queued.push(isBinary ? '' : data.toString());
+      if (queued.length > QUEUE_HIGH_WATER && !socket.isPaused) socket.pause();
+      if (handler && !draining) {
+        draining = true;
+        setImmediate(drain);
+      }
     });
 
     if (socket.protocol !== PROTOCOL) {
@@ -119,7 +146,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     }
 
     timers.push(setTimeout(() => socket.close(1000), maxConnectionMs));
-    const initTimer = setTimeout(() => socket.close(1000), connectionTimeoutMs);
+    const initTimer = setTimeout(() => socket.close(1000), initTimeoutMs);
     timers.push(initTimer);
     let acked = false;
     handler = (raw) => {
@@ -157,7 +184,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
         });
       }
     };
-    for (const raw of queued.splice(0)) handler(raw);
+    drain();
   }
 
   async function start(conn: Connection, id: string | undefined, payload: unknown, req: IncomingMessage, send: (m: unknown) => void): Promise<void> {
@@ -165,6 +192,12 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
       send({ type: 'error', ...(id ? { id } : {}), payload: { errors: [{ errorType, message }] } });
     if (!id) return error('BadRequestException', 'Subscription id is required');
     if (conn.subscriptions.has(id)) return error('DuplicatedOperationError', 'Duplicate subscription ID');
+    // AWS AppSync endpoints and quotas, "Service quotas": Subscriptions per connection, 100.
+    // Past it AppSync answers errorType MaxSubscriptionsReachedError (aws-amplify's Swift
+    // AppSync client tests for it: 100 start_ack, then that error). AWS publishes no message
+    // text for it; the message is the twin's. Pending starts count, so a burst of starts
+    // cannot overshoot the cap.
+    if (conn.subscriptions.size >= maxSubscriptions) return error('MaxSubscriptionsReachedError', `Max number of ${maxSubscriptions} subscriptions reached`);
     const p = (payload ?? {}) as { data?: unknown; extensions?: { authorization?: unknown } };
     if (typeof p.data !== 'string') return error('BadRequestException', 'payload.data must be a JSON string');
     if (Buffer.byteLength(p.data) > MAX_MESSAGE_BYTES) return error('LimitExceededError', 'Message size exceeded');
