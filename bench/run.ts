@@ -38,7 +38,12 @@ const layer = await measureLayer(root);
 console.log(`our layer per getItem (auth with a known token, GraphQL, resolver, JSON answer; no I/O): ${layer.cpuMicrosPerRequest.toFixed(1)} µs CPU`);
 
 const cold = values['skip-cold'] ? null : await measureColdStart(root);
-if (cold) console.log(`cold start (process start → first successful query, DynamoDB Local in memory): ${cold.ms} ms`);
+if (cold) {
+  const row = (f: { medianMs: number; minMs: number; maxMs: number }) => `median ${f.medianMs} ms (min ${f.minMs}, max ${f.maxMs})`;
+  console.log(`cold start, process spawn → first answer with data, ${cold.ours.runs.length} runs each in turn after ${cold.warmupRuns} unmeasured:`);
+  console.log(`  appsync-local start --in-memory (DynamoDB Local in memory): ${row(cold.ours)}`);
+  console.log(`  Amplify mock's AppSync simulator (NONE data source, no DynamoDB): ${row(cold.amplifyMock)}`);
+}
 
 const load = await measureApi({ root, seconds, concurrency, warmupSeconds: Number(values.warmup) });
 const fmt = (n: number, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : '-');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { prepareDbPath, unusableDatabaseMessage } from './data-dir.js';
 import { EngineStartError } from './errors.js';
-import { findDynamoDbLocalDir, javaTooOldMessage, requireJava } from './java.js';
+import { planClassArchive } from './class-archive.js';
+import { findDynamoDbLocalDir, javaTooOldMessage, requireJava, type JavaInfo } from './java.js';
 import { engineClasspath, LAUNCHER_BIND_FAILED, LAUNCHER_CLASS, LAUNCHER_INCOMPATIBLE, planLaunch, type LaunchPlan } from './launcher.js';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './local-credentials.js';
 
@@ -46,6 +47,8 @@ export interface DynamoDbLocal {
 interface Running {
   jvm: ChildProcess;
   watchdog?: ChildProcess;
+  /** How long a stop waits for the JVM before SIGKILL. */
+  graceMs: number;
 }
 
 const running = new Set<Running>();
@@ -187,7 +190,7 @@ function portInUseMessage(port: number): string {
   return `DynamoDB Local cannot listen on 127.0.0.1:${port}: the port is in use by another program; stop it or choose another port.`;
 }
 
-async function startOnce(java: string, dir: string, plan: LaunchPlan, opts: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
+async function startOnce(java: string, info: JavaInfo | undefined, dir: string, plan: LaunchPlan, opts: DynamoDbLocalOptions, port: number): Promise<DynamoDbLocal> {
   // One database for every credential and region, so any client sees the same tables;
   // no telemetry (the engine must work offline).
   const engineArgs = ['-port', String(port), '-sharedDb', '-disableTelemetry'];
@@ -199,11 +202,13 @@ async function startOnce(java: string, dir: string, plan: LaunchPlan, opts: Dyna
   } else {
     engineArgs.push('-inMemory');
   }
-  const jvmArgs = [...(opts.jvmArgs ?? []), `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`];
   const loopback = plan.kind === 'loopback';
+  // The class archive is made for the launcher's class path only.
+  const archive = loopback ? planClassArchive(java, info, dir, plan.classDir) : undefined;
+  const jvmArgs = [...(opts.jvmArgs ?? []), ...(archive?.jvmArgs ?? []), `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`];
   const args = loopback
     ? // An IPv4 socket, so the listener shows as 127.0.0.1 rather than as ::ffff:127.0.0.1.
-      [...jvmArgs, '-Djava.net.preferIPv4Stack=true', '-cp', `${plan.classDir}${delimiter}${engineClasspath(dir)}`, LAUNCHER_CLASS, ...engineArgs]
+      [...jvmArgs, '-Djava.net.preferIPv4Stack=true', '-cp', archive?.classpath ?? `${plan.classDir}${delimiter}${engineClasspath(dir)}`, LAUNCHER_CLASS, ...engineArgs]
     : [...jvmArgs, '-jar', join(dir, 'DynamoDBLocal.jar'), ...engineArgs];
 
   const started = performance.now();
@@ -226,11 +231,13 @@ async function startOnce(java: string, dir: string, plan: LaunchPlan, opts: Dyna
   const exited = new Promise<number | null>((res) => jvm.once('exit', (code) => res(code)));
   const pid = await Promise.race([new Promise<number>((res) => jvm.once('spawn', () => res(jvm.pid!))), spawnError]);
 
-  const entry: Running = { jvm, ...(loopback ? {} : { watchdog: startWatchdog(pid) }) };
+  // Writing the class archive at exit takes a second or two; a busy machine more.
+  const entry: Running = { jvm, graceMs: archive?.writesAtExit ? 20_000 : 5000, ...(loopback ? {} : { watchdog: startWatchdog(pid) }) };
   running.add(entry);
   installExitHooks();
   let stopRequested = false;
   jvm.once('exit', (code, signal) => {
+    archive?.afterExit(code, signal);
     if (!stopRequested && running.has(entry)) opts.log?.(`DynamoDB Local exited unexpectedly (${signal ?? `code ${code}`})`);
     running.delete(entry);
     // Its JVM is gone; a later kill by pid could hit an unrelated process.
@@ -276,6 +283,7 @@ async function startOnce(java: string, dir: string, plan: LaunchPlan, opts: Dyna
     throw e;
   }
   const startupMs = Math.round(performance.now() - started);
+  archive?.afterStart();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -290,13 +298,13 @@ async function startOnce(java: string, dir: string, plan: LaunchPlan, opts: Dyna
   };
 }
 
-/** SIGTERM, then SIGKILL if the JVM has not exited after 5 s; resolves once it is gone. */
+/** SIGTERM, then SIGKILL if the JVM has not exited after its grace (5 s); resolves once it is gone. */
 async function stopProcess(entry: Running, exited: Promise<unknown>): Promise<void> {
   const { jvm, watchdog } = entry;
   killQuietly(watchdog?.pid, 'SIGKILL');
   if (jvm.exitCode !== null || jvm.signalCode !== null) return;
   killQuietly(jvm.pid, 'SIGTERM');
-  const timer = setTimeout(() => killQuietly(jvm.pid, 'SIGKILL'), 5000);
+  const timer = setTimeout(() => killQuietly(jvm.pid, 'SIGKILL'), entry.graceMs);
   await exited;
   clearTimeout(timer);
   running.delete(entry);
@@ -327,7 +335,7 @@ export async function startDynamoDbLocal(opts: DynamoDbLocalOptions = {}): Promi
   for (let attempt = 1; ; attempt++) {
     const port = opts.port ?? (await freePort());
     try {
-      return await startOnce(java, dir, plan, opts, port);
+      return await startOnce(java, info, dir, plan, opts, port);
     } catch (e) {
       if (e instanceof LauncherIncompatible && plan.kind === 'loopback') {
         plan = { kind: 'jar', reason: `the loopback launcher does not fit this DynamoDB Local (${e.message.split('\n').at(-1)})` };
