@@ -33,7 +33,7 @@ import {
   type GraphQLType,
 } from 'graphql';
 import { isPipeline, type ApiDefinition } from '../definition.js';
-import { loadAppSyncSchema } from '../server/graphql/schema.js';
+import { appSyncSdl, loadAppSyncSchema } from '../server/graphql/schema.js';
 
 export interface DefinitionProblem {
   severity: 'error' | 'warning';
@@ -134,7 +134,7 @@ export function checkDefinition(input: CheckDefinitionInput): DefinitionProblem[
   let schema: GraphQLSchema;
   let doc: DocumentNode;
   try {
-    doc = parse(sdl);
+    doc = parse(appSyncSdl(sdl));
     schema = loadAppSyncSchema(sdl);
   } catch (e) {
     const m = /\((\d+):(\d+)\)/.exec((e as Error).message);

@@ -1,7 +1,7 @@
 // The AWS scalars accept and refuse what AppSync does, in and out, with AppSync's messages.
 import { describe, expect, it } from 'vitest';
 import { graphql } from 'graphql';
-import { loadAppSyncSchema, SchemaError } from '../../local/server/graphql/schema.js';
+import { appSyncSdl, loadAppSyncSchema, SchemaError } from '../../local/server/graphql/schema.js';
 import { awsScalars } from '../../local/server/graphql/scalars.js';
 import { formatExecutionError, formatRequestError } from '../../local/server/graphql/errors.js';
 
@@ -103,5 +103,17 @@ describe('the AppSync schema dialect', () => {
     expect(e.message).toBe("Can't serialize value (/echo/at) : Unable to serialize `2020-05-23T06:4:37.000Z` as a valid DateTime Object.");
     expect(e.locations).toBeNull();
     expect(e.path).toEqual(['echo', 'at']);
+  });
+});
+
+describe("AppSync's SDL dialect: `;` after a field", () => {
+  it('reads a `;` outside strings and comments as whitespace, keeping positions', () => {
+    const sdl = 'type Query {\n  a: String;\n  "doc; kept" b(x: String = "x;y"): Int; # note; kept\n  """block; kept"""\n  c: ID\n}\n';
+    const read = appSyncSdl(sdl);
+    expect(read).toHaveLength(sdl.length);
+    expect(read).toBe(sdl.replace('String;', 'String ').replace('Int;', 'Int '));
+    const schema = loadAppSyncSchema(sdl);
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(['a', 'b', 'c']);
+    expect(schema.getQueryType()!.getFields().b.args[0].defaultValue).toBe('x;y');
   });
 });

@@ -34,8 +34,41 @@ function checkUserSdl(doc: DocumentNode): void {
   }
 }
 
+/**
+ * The SDL as graphql-js reads it: AppSync also accepts a `;` after a field
+ * definition (aws-samples/serverless-patterns appsync-subscription-filter-cdk,
+ * commit 0de068d, deploys `accountId: String;` and its README's screenshot shows
+ * the deployed API answering a query on that type, every field listed in the
+ * console's explorer). AWS documents no such token; here a `;` outside strings
+ * and comments reads as whitespace, which keeps every position.
+ */
+export function appSyncSdl(sdl: string): string {
+  if (!sdl.includes(';')) return sdl;
+  let out = '';
+  let i = 0;
+  while (i < sdl.length) {
+    const c = sdl[i];
+    let end = i + 1;
+    if (sdl.startsWith('"""', i)) {
+      // A block string ends at the first """ that is not escaped (\""").
+      end = i + 3;
+      while (end < sdl.length && !sdl.startsWith('"""', end)) end += sdl.startsWith('\\"""', end) ? 4 : 1;
+      end = Math.min(sdl.length, end + 3);
+    } else if (c === '"') {
+      while (end < sdl.length && sdl[end] !== '"' && sdl[end] !== '\n') end += sdl[end] === '\\' ? 2 : 1;
+      end = Math.min(sdl.length, end + 1);
+    } else if (c === '#') {
+      while (end < sdl.length && sdl[end] !== '\n' && sdl[end] !== '\r') end += 1;
+    }
+    out += c === ';' ? ' ' : sdl.slice(i, end);
+    i = end;
+  }
+  return out;
+}
+
 /** Parses and checks an AppSync schema, attaching the AWS scalar implementations. */
-export function loadAppSyncSchema(sdl: string): GraphQLSchema {
+export function loadAppSyncSchema(source: string): GraphQLSchema {
+  const sdl = appSyncSdl(source);
   let doc: DocumentNode;
   try {
     doc = parse(sdl);
