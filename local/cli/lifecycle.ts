@@ -4,6 +4,7 @@
 // and its `sh`, and nothing reaches us, so we would keep serving — and keep
 // the port and the engine — as an orphan.
 import { constants } from 'node:os';
+import { processAlive } from '../util/process-alive.js';
 
 export type StopReason = NodeJS.Signals | 'parent-exited';
 
@@ -11,16 +12,6 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** How often the parent is looked at; a stop within a second is soon enough. */
 const PARENT_POLL_MS = 500;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else (our pid was reused by now).
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Calls `onStopRequest` once, on the first of: SIGINT, SIGTERM, SIGHUP, or the parent
@@ -49,7 +40,7 @@ export function onStop(onStopRequest: (reason: StopReason) => void): () => void 
   const timer =
     parent > 1
       ? setInterval(() => {
-          if (process.ppid !== parent || !alive(parent)) fire('parent-exited');
+          if (process.ppid !== parent || !processAlive(parent)) fire('parent-exited');
         }, PARENT_POLL_MS)
       : undefined;
   // Watching must not be what keeps the process alive.

@@ -25,6 +25,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, s
 import { basename, delimiter, dirname, join } from 'node:path';
 import type { JavaInfo } from './java.js';
 import { LAUNCHER_CLASS } from './launcher.js';
+import { processAlive } from '../util/process-alive.js';
 
 export interface ArchivePlan {
   /** Class path for the launcher: the cached copies when there are any. */
@@ -47,15 +48,6 @@ const ARCHIVE = 'engine.jsa';
 const QUIET = '-Xlog:cds=off,cds+dynamic=off';
 let dumps = 0;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Leftovers of a step whose process died before it could rename them. */
 function removeStale(dir: string, prefix: string): void {
   let names: string[];
@@ -66,7 +58,7 @@ function removeStale(dir: string, prefix: string): void {
   }
   for (const name of names) {
     const m = name.startsWith(prefix) ? /\.tmp-(\d+)(?:-\d+)?$/.exec(name) : null;
-    if (m && !alive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
+    if (m && !processAlive(Number(m[1]))) rmSync(join(dir, name), { recursive: true, force: true });
   }
 }
 
