@@ -294,7 +294,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
   });
 
   const limits = resolveLimits(opts.limits);
-  const guard = createServerGuard(limits);
+  const guard = createServerGuard(limits, log);
   const host = opts.host ?? '127.0.0.1';
   const loopbackOnly = isLoopbackHost(host);
   if (!loopbackOnly) {

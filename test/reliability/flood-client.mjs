@@ -1,6 +1,7 @@
 // A greedy client in its own process, so the flood's own sending and receiving
 // do not load the process that measures the server's latency.
-// argv: mode, GraphQL URL, realtime URL, connect-header JSON, flood ms.
+// argv: mode, GraphQL URL, realtime URL, connect-header JSON, flood ms, the
+// server's refusal penalty ms.
 // Modes: headers (30 at a time send 100 KB headers), connections (50
 // WebSockets hold the per-client cap, 250 at a time ask past it),
 // subscriptions (rounds of 3,000 starts on one connection).
@@ -8,8 +9,10 @@
 import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 
-const [mode, httpUrl, realtimeUrl, authJson, floodMsText] = process.argv.slice(2);
+const [mode, httpUrl, realtimeUrl, authJson, floodMsText, penaltyMsText] = process.argv.slice(2);
 const floodMs = Number(floodMsText);
+/** Waits out the penalty a refusal starts, so the next connection is answered again. */
+const outOfPenalty = () => new Promise((r) => setTimeout(r, Number(penaltyMsText) + 100));
 const { hostname: host, port } = new URL(httpUrl);
 const authorization = JSON.parse(authJson);
 const protocols = ['graphql-ws', `header-${Buffer.from(authJson).toString('base64url')}`];
@@ -67,6 +70,7 @@ async function connections() {
   const request = `POST /graphql HTTP/1.1\r\nHost: ${host}\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`;
   process.send('flooding');
   const answers = await sustained(250, () => ask(request));
+  await outOfPenalty();
   const upgrade = await new Promise((resolve) => {
     const ws = new WebSocket(realtimeUrl, protocols);
     ws.on('unexpected-response', (_req, res) => resolve(res.statusCode));
@@ -74,8 +78,8 @@ async function connections() {
     ws.on('error', () => resolve('error'));
   });
   await Promise.all(held.map((ws) => new Promise((resolve) => (ws.on('close', resolve), ws.close()))));
-  // Under the cap again once the held connections are gone.
-  await new Promise((r) => setTimeout(r, 100));
+  // Under the cap again once the held connections are gone (and the upgrade's refusal waited out).
+  await outOfPenalty();
   const after = await ask(request);
   return { answers, upgrade, after };
 }
