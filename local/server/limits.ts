@@ -16,8 +16,8 @@
 // twin's main thread was ~85% busy, with a mark-compact GC every ~100 ms, and
 // another client's p99 went from 1.4 to 22 ms; with it, about 2× its quiet p99.
 //
-// AWS publishes none of the HTTP timeouts, header limits or a per-client
-// connection cap for AppSync's GraphQL endpoint (the quotas page,
+// AWS publishes none of the HTTP timeouts, header limits, a per-client
+// connection cap or any penalty for repeat offenders for AppSync's GraphQL endpoint (the quotas page,
 // https://docs.aws.amazon.com/general/latest/gr/appsync.html, "Service quotas",
 // lists none of them): those defaults are the twin's own bounds, chosen so no
 // legitimate client of a local server meets them. The one AWS states is
@@ -167,6 +167,8 @@ export function createServerGuard(limits: ServerLimits, log: (line: string) => v
   };
   const penalise = (address: string, why: string): void => {
     if (inPenalty(address)) return;
+    // Entries leave when their address next connects; sweep the rest so many one-time offenders cannot grow the map.
+    if (penalised.size >= 1024) for (const [a, until] of penalised) if (until <= Date.now()) penalised.delete(a);
     penalised.set(address, Date.now() + limits.refusalPenaltyMs);
     log(`client ${address}: ${why}; its new connections are closed for ${limits.refusalPenaltyMs} ms`);
   };
