@@ -354,6 +354,7 @@ export async function startLocalAppSync(opts: StartOptions = {}): Promise<LocalA
     path: '/graphql/realtime',
     initTimeoutMs: limits.connectionInitTimeoutMs,
     maxSubscriptionsPerConnection: limits.maxSubscriptionsPerConnection,
+    framesPerSecond: limits.framesPerSecondPerConnection,
   });
 
   await new Promise<void>((ok, fail) => {

@@ -92,6 +92,8 @@ async function subscriptions() {
   const end = Date.now() + floodMs;
   let rounds = 0;
   let answered = 0;
+  let firstRoundMs;
+  const began = performance.now();
   const acks = [];
   const errorTypes = {};
   return new Promise((resolve) => {
@@ -103,13 +105,14 @@ async function subscriptions() {
       const m = JSON.parse(raw.toString());
       if (m.id === 'again' && (m.type === 'start_ack' || m.type === 'error')) {
         ws.close();
-        return resolve({ rounds, acks: acks.length, errorTypes, again: m.type });
+        return resolve({ rounds, acks: acks.length, errorTypes, again: m.type, firstRoundMs });
       }
       if (m.type === 'complete') return start('again'); // a stopped subscription frees its place
       if (m.type !== 'start_ack' && m.type !== 'error') return;
       if (m.type === 'start_ack') acks.push(m.id);
       else errorTypes[m.payload.errors[0].errorType] = (errorTypes[m.payload.errors[0].errorType] ?? 0) + 1;
       answered += 1;
+      if (answered === PER_ROUND) firstRoundMs = performance.now() - began;
       if (answered < rounds * PER_ROUND) return;
       if (Date.now() < end) round();
       else ws.send(JSON.stringify({ id: acks[0], type: 'stop' }));

@@ -12,6 +12,7 @@
 // names are the twin's own, in AppSync's error shape (local/server/limits.ts).
 import { fork, type ChildProcess } from 'node:child_process';
 import { connect as tcpConnect, type Socket } from 'node:net';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -20,11 +21,17 @@ import { DEFAULT_LIMITS } from '../../local/server/limits.js';
 const LIMITS = {
   headersTimeoutMs: 1000,
   requestTimeoutMs: 2000,
-  idleTimeoutMs: 1500,
-  keepAliveTimeoutMs: 1000,
+  idleTimeoutMs: 2500,
+  // Not 1 s: Node's http.Agent takes a second off the server's Keep-Alive hint and does
+  // not reuse a socket whose hint is 1 s, so the measured client would open a new
+  // connection per request, and its TIME_WAIT sockets on 127.0.0.2 slow each bind()
+  // until its own CPU, not the server, sets its latency (measured: p50 0.3 → 7 ms over
+  // a run).
+  keepAliveTimeoutMs: 2000,
   maxConnectionsPerClient: 50,
   connectionInitTimeoutMs: 1000,
   refusalPenaltyMs: 500,
+  framesPerSecondPerConnection: 1000,
 };
 
 // The twin in its own process (twin-process.ts), as a developer runs it.
@@ -43,7 +50,7 @@ beforeAll(async () => {
   port = Number(new URL(app.url).port);
   probe = fork(fileURLToPath(new URL('./probe-client.mjs', import.meta.url)), [app.url, app.apiKey], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   await new Promise((resolve) => probe.once('message', resolve));
-  await measureFor(200); // warm-up
+  await measureFor(FLOOD_MS); // warm-up: the first second of requests runs colder code
 });
 afterAll(async () => {
   probe?.kill();
@@ -86,47 +93,46 @@ interface Held {
   flooded: number;
 }
 
-/** The probe's p99 while one flood runs, and just before it. `begin` starts the flood and resolves, once it is under way, with its end. */
+/** The probe's p99 while one flood runs, and without it (before and after). `begin` starts the flood and resolves, once it is under way, with its end. */
 async function onceUnder(name: string, begin: () => Promise<{ done: Promise<void> }>): Promise<Held> {
-  // Both phases last the flood's time (about a thousand requests each), so a p99 is not one GC pause.
+  // Both phases last the flood's time (thousands of requests each), so a p99 is not one GC pause;
+  // the quiet one after half a second of requests, so what the last test left behind (sockets
+  // closing, a collection) has settled.
+  await measureFor(500);
   const quietMs = await measureFor(FLOOD_MS);
   const { done } = await begin();
   const run = probeRun();
   await done;
   // Measured for as long as the flood runs, and at least as often as in the quiet phase.
   const { latencies: loadedMs, atStop: duringFlood } = await run.stop(quietMs.length);
-  const held = { quiet: p99(quietMs), flooded: p99(loadedMs) };
+  // The baseline is the calmer of the quiet phases before and after the flood: what a previous
+  // test left behind can lift one of them, and a lifted baseline would make the bar easy.
+  const quietAfterMs = await measureFor(FLOOD_MS);
+  const held = { quiet: Math.min(p99(quietMs), p99(quietAfterMs)), flooded: p99(loadedMs) };
   const p50 = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)].toFixed(2);
   console.log(
-    `${name}: whoami p99 quiet ${held.quiet.toFixed(2)} ms, flooded ${held.flooded.toFixed(2)} ms (p50 ${p50(quietMs)} → ${p50(loadedMs)} ms; ${duringFlood} requests during the flood)`,
+    `${name}: whoami p99 quiet ${held.quiet.toFixed(2)} ms (before ${p99(quietMs).toFixed(2)}, after ${p99(quietAfterMs).toFixed(2)}), flooded ${held.flooded.toFixed(2)} ms (p50 ${p50(quietMs)} → ${p50(loadedMs)} ms; ${duringFlood} requests during the flood)`,
   );
   expect(duringFlood).toBeGreaterThanOrEqual(100);
   return held;
 }
 
 /**
- * The issue's bar: the flooded p99 within 2× of the quiet p99, with a floor of 5 ms for the
- * machine's own noise. On this two-core shared VM the quiet p99 of a sub-millisecond request
- * swings 1.5–15 ms from run to run, and a flood saturates both cores (flood, twin, probe), so
- * one measurement can miss on scheduling alone: a flood that misses is run again, up to three
- * times in all, and passes if one run meets the bar (a benchmark's best of N). This still fails a real
- * regression: before the penalty box every header flood took the p99 from 1.4 ms to 22 ms.
+ * The issue's bar: the flooded p99 within 2× of the quiet p99, plus FLOOR_MS for the machine's
+ * own scheduling. On this two-core VM a quiet p99 is 0.5–1.5 ms and moves by about a
+ * millisecond between two quiet runs; while a flood runs, three busy processes share two cores,
+ * and one preemption costs the measured client a scheduler slice. So a flood that misses is run
+ * again, up to three times in all, and passes if one run meets the bar (a benchmark's best of
+ * N). This still fails a real regression: before the penalty box every header flood took the
+ * p99 from 1.4 ms to 22 ms, and before the frame pacing the subscription flood took it from
+ * 0.7 to 5–10 ms.
  */
 interface Bar {
   factor: number;
   floorMs: number;
 }
-const TWICE: Bar = { factor: 2, floorMs: 5 };
+const TWICE: Bar = { factor: 2, floorMs: 1 };
 const limit = (held: Held, bar: Bar) => Math.max(bar.factor * held.quiet, held.quiet + bar.floorMs);
-
-/**
- * The subscription and connection floods do not meet that bar reliably: measured 1.2–2.7×
- * alone and about 2.8× with the rest of the suite running on the same two cores (the
- * subscription flood is real work on the twin's thread: 3,000 frames per round parsed and
- * answered). What they are held to: every request of the other client answered, within 4×
- * (floor 15 ms). Issue 22 stays open on this point.
- */
-const STILL_SERVED: Bar = { factor: 4, floorMs: 15 };
 
 /** onceUnder, again (up to three runs in all) while it misses `bar`; the last run's. */
 async function p99Under(name: string, begin: () => Promise<{ done: Promise<void> }>, bar = TWICE): Promise<Held> {
@@ -256,6 +262,11 @@ async function flood(mode: 'headers' | 'connections' | 'subscriptions', bar = TW
       const child = fork(fileURLToPath(new URL('./flood-client.mjs', import.meta.url)), [mode, app.url, app.realtimeUrl, auth, String(FLOOD_MS), String(LIMITS.refusalPenaltyMs)], {
         stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
       });
+      // The flooding client stands for another machine: on this one it shares the twin's two
+      // cores, so it runs at the lowest priority and what is measured is the twin's handling
+      // of its traffic, not the scheduler's share for the flooder. It still sends as fast as
+      // the cores left to it allow (each test asserts how much it sent).
+      setPriority(child.pid!, 19);
       let out = '';
       child.stdout!.on('data', (d) => (out += d));
       const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
@@ -302,9 +313,13 @@ describe('header flood', () => {
 });
 
 describe('subscription flood', () => {
-  it('rounds of 3,000 starts on one connection: 100 acknowledged, the rest MaxSubscriptionsReachedError, others still answered', async () => {
-    const { result } = await flood('subscriptions', STILL_SERVED);
+  it('rounds of 3,000 starts on one connection: 100 acknowledged, the rest MaxSubscriptionsReachedError at the connection’s frame pace, others keep their p99', async () => {
+    const { result } = await flood('subscriptions');
     expect(result.acks).toBe(100);
+    // Past its burst (twice the subscription cap) the connection is answered at framesPerSecondPerConnection.
+    const paced = ((3000 - 2 * DEFAULT_LIMITS.maxSubscriptionsPerConnection) / LIMITS.framesPerSecondPerConnection) * 1000;
+    expect(result.firstRoundMs).toBeGreaterThanOrEqual(paced * 0.9);
+    expect(result.firstRoundMs).toBeLessThan(paced * 2);
     expect(Object.keys(result.errorTypes)).toEqual(['MaxSubscriptionsReachedError']);
     expect(result.errorTypes.MaxSubscriptionsReachedError).toBe(result.rounds * 3000 - 100);
     expect(result.again).toBe('start_ack');
@@ -313,7 +328,7 @@ describe('subscription flood', () => {
 
 describe('connection flood', () => {
   it('past 50 connections from one address, HTTP and WebSocket: 429 in AppSync’s shape, then closed for the penalty, and another client keeps its p99', async () => {
-    const twin = await flood('connections', STILL_SERVED);
+    const twin = await flood('connections');
     const { answers, upgrade, after } = twin.result;
     // The first past the cap is told why; the rest, in the penalty box, are closed at accept.
     const { '429 LimitExceededException': refused, closed, ...other } = answers;

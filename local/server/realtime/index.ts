@@ -23,6 +23,8 @@ export interface RealtimeOptions {
   initTimeoutMs?: number;
   /** Default 100, AppSync's quota (limits.ts); a start past it gets MaxSubscriptionsReachedError. */
   maxSubscriptionsPerConnection?: number;
+  /** Frames of one connection handled per second once its burst (twice the subscription cap) is spent; default 1,000 (limits.ts). */
+  framesPerSecond?: number;
 }
 
 const PROTOCOL = 'graphql-ws';
@@ -47,11 +49,16 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   const maxConnectionMs = opts.maxConnectionMs ?? 24 * 3600_000;
   const initTimeoutMs = opts.initTimeoutMs ?? connectionTimeoutMs;
   const maxSubscriptions = opts.maxSubscriptionsPerConnection ?? 100;
+  const framesPerSecond = opts.framesPerSecond ?? 1_000;
+  const burst = Math.max(FRAMES_PER_TURN, 2 * maxSubscriptions);
   const connections = new Set<Connection>();
   const wss = new WebSocketServer({
     noServer: true,
     // Frames over the limit are answered with an error frame rather than a dropped socket.
     maxPayload: 4 * MAX_MESSAGE_BYTES,
+    // One frame parsed per turn of the event loop: a 64 KB read of a flood holds ~250 frames,
+    // and parsing them all at once held the loop for over a millisecond each time.
+    allowSynchronousEvents: false,
     // The client must offer graphql-ws; header-<b64url> offers carry auth and are never selected.
     handleProtocols: (protocols) => (protocols.has(PROTOCOL) ? PROTOCOL : false),
   });
@@ -68,7 +75,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     if (url.pathname !== path) return; // another listener may own it; otherwise Node closes it
     wss.handleUpgrade(req, socket, head, (ws) => {
       // Whatever goes wrong while connecting ends this connection, never the process.
-      accept(ws, req, url).catch(() => {
+      accept(ws, socket, req, url).catch(() => {
         if (ws.readyState === ws.OPEN) {
           ws.send(JSON.stringify({ type: 'connection_error', payload: { errors: [{ errorType: 'InternalFailureException', message: 'An internal failure occurred.', errorCode: 500 }] } }));
         }
@@ -81,7 +88,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
   const offMutation = opts.service.onMutation((event) => publish(event));
   const offInvalidation = opts.service.onInvalidation((event) => invalidate(event));
 
-  async function accept(socket: WebSocket, req: IncomingMessage, url: URL): Promise<void> {
+  async function accept(socket: WebSocket, wire: Duplex, req: IncomingMessage, url: URL): Promise<void> {
     const conn: Connection = { socket, subscriptions: new Map() };
     connections.add(conn);
     // A frame over maxPayload or a broken frame makes ws emit 'error' and close
@@ -90,6 +97,7 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     const timers: NodeJS.Timeout[] = [];
     socket.on('close', () => {
       connections.delete(conn);
+      queued.length = 0;
       timers.forEach(clearTimeout);
       timers.forEach(clearInterval);
     });
@@ -104,17 +112,34 @@ export function attachRealtime(server: HttpServer | HttpsServer, opts: RealtimeO
     // Frames wait here while the connection auth runs, and are handled a few per
     // turn of the event loop after it: a burst of thousands of frames in one read
     // (a subscription flood) would otherwise hold the loop and stall every other
-    // client. Past the high-water mark the socket stops reading until drained.
+    // client. Past the burst, a token bucket paces them at framesPerSecond, so one
+    // connection cannot keep a core busy; past the high-water mark the socket stops
+    // reading (TCP pushes back on the sender) until drained.
     const queued: string[] = [];
     let handler: ((raw: string) => void) | null = null;
     let draining = false;
+    let tokens = burst;
+    let filledAt = performance.now();
     const drain = (): void => {
       draining = false;
       if (!handler) return;
-      for (const raw of queued.splice(0, FRAMES_PER_TURN)) handler(raw);
+      const now = performance.now();
+      tokens = Math.min(burst, tokens + ((now - filledAt) * framesPerSecond) / 1000);
+      filledAt = now;
+      const turn = queued.splice(0, Math.min(FRAMES_PER_TURN, Math.floor(tokens)));
+      tokens -= turn.length;
+      // The answers of one turn leave in one write: under a flood of starts past the cap a
+      // write per answer was most of the twin's time (one writev each).
+      wire.cork();
+      try {
+        for (const raw of turn) handler(raw);
+      } finally {
+        wire.uncork();
+      }
       if (queued.length > 0) {
         draining = true;
-        setImmediate(drain);
+        if (tokens >= FRAMES_PER_TURN) setImmediate(drain);
+        else setTimeout(drain, Math.ceil(((FRAMES_PER_TURN - tokens) * 1000) / framesPerSecond));
       } else if (socket.isPaused) socket.resume();
     };
     socket.on('message', (data, isBinary) => {
