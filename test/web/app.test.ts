@@ -179,6 +179,31 @@ describe('the list', () => {
     await eventually(() => page.getByRole('radio', { name: 'To do' }).isChecked()).toBe(true);
   });
 
+  it('keeps what I type next while the previous add is still saving', async () => {
+    const page = await tab('lena');
+    // Hold the first createItem until the next title is typed (a slow network, made certain).
+    let release!: () => void;
+    const held = new Promise<void>((ok) => (release = ok));
+    let holding = true;
+    await page.route('**/graphql', async (route) => {
+      if (holding && route.request().postData()?.includes('createItem')) {
+        holding = false;
+        await held;
+      }
+      await route.continue();
+    });
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'New item' }) });
+    await addItem(page, 'First');
+    await eventually(() => form.getByRole('button', { name: 'Add' }).isDisabled()).toBe(true);
+    await form.getByLabel('Title').fill('Second');
+    release();
+    await eventually(() => titles(page)).toEqual(['First']);
+    expect(await form.getByLabel('Title').inputValue()).toBe('Second');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await eventually(() => titles(page)).toEqual(['Second', 'First']);
+    await eventually(() => form.getByLabel('Title').inputValue()).toBe('');
+  });
+
   it('shows a ValidationError from AppSync beside the form', async () => {
     const page = await tab('dave');
     await addItem(page, 'Too important', { priority: '99' });
@@ -269,14 +294,16 @@ describe('account deletion', () => {
     await page.getByRole('button', { name: 'Keep my account' }).click();
     expect((await api.gql('ivy', '{ listItems(limit: 1) { items { itemId } } }')).listItems.items).toHaveLength(1);
     await page.getByRole('button', { name: 'Delete my account' }).click();
-    const calls: boolean[] = [];
-    page.on('response', async (r) => {
-      if (r.url().endsWith('/graphql') && r.request().postData()?.includes('deleteAccount')) calls.push((await r.json()).data.deleteAccount.done);
+    // The answers' bodies are read as they come; awaited below, since the page can sign out
+    // before the last body has been read here.
+    const calls: Promise<boolean>[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/graphql') && r.request().postData()?.includes('deleteAccount')) calls.push(r.json().then((b) => b.data.deleteAccount.done));
     });
     await page.getByRole('button', { name: 'Delete everything' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     // 60 items: a page of 50, then the last 10 go with the account's own records.
-    expect(calls).toEqual([false, true]);
+    expect(await Promise.all(calls)).toEqual([false, true]);
     expect((await api.gql('ivy', '{ me { userId } }')).me).toBeNull();
     expect((await api.gql('ivy', '{ listItems { items { itemId } } }')).listItems.items).toEqual([]);
   });

@@ -75,11 +75,16 @@ export function ItemForm({ initial, submitLabel, busy, onSubmit, onCancel, child
     setBase(initial);
     setFields(fieldsOf(initial));
   }
-  const set = (k: keyof Fields) => (e: { target: { value: string } }) => setFields({ ...fields, [k]: e.target.value });
+  const set = (k: keyof Fields) => (e: { target: { value: string } }) => {
+    const value = e.target.value;
+    setFields((now) => ({ ...now, [k]: value }));
+  };
 
   async function submit(e: FormEvent): Promise<void> {
     e.preventDefault();
-    if (await onSubmit(draftFrom(fields))) setFields(fieldsOf(undefined));
+    const sent = fields;
+    // Saved: clear the form, unless the person has started typing the next one meanwhile.
+    if (await onSubmit(draftFrom(sent))) setFields((now) => (now === sent ? fieldsOf(undefined) : now));
   }
 
   return (
