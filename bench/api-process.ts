@@ -42,15 +42,17 @@ export async function startProxyFloor(opts: { root: string; dynamodbEndpoint: st
 
 export async function startApiProcess(opts: {
   root: string;
-  dynamodbEndpoint: string;
-  tablePrefix: string;
+  /** Without one, the server runs its own DynamoDB Local in memory (`--in-memory`). */
+  dynamodbEndpoint?: string;
+  tablePrefix?: string;
   /** Extra node flags, e.g. --cpu-prof to profile the server under load. */
   nodeArgs?: string[];
 }): Promise<ApiProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'appsync-bench-'));
   const logPath = join(dataDir, 'server.log');
   const log = openSync(logPath, 'w');
-  const args = ['start', '--port', '0', '--no-watch', '--data-dir', dataDir, '--dynamodb-endpoint', opts.dynamodbEndpoint, '--table-prefix', opts.tablePrefix];
+  const engine = opts.dynamodbEndpoint ? ['--dynamodb-endpoint', opts.dynamodbEndpoint, '--table-prefix', opts.tablePrefix ?? ''] : ['--in-memory'];
+  const args = ['start', '--port', '0', '--no-watch', '--data-dir', dataDir, ...engine];
   const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), join(opts.root, 'local/cli/bin.js'), ...args], { cwd: opts.root, stdio: ['ignore', log, log] });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const stop = async () => {
