@@ -14,10 +14,16 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** bench/proxy-server.ts in its own process: the floor the API's getItem is compared with. */
-export async function startProxyFloor(opts: { root: string; dynamodbEndpoint: string; table: string }): Promise<{ url: string; pid: number | undefined; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(opts.root, 'bench/proxy-server.ts'), opts.dynamodbEndpoint, opts.table], {
-    cwd: opts.root,
+interface FloorServer {
+  url: string;
+  pid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** A bench floor server (bench/<script>, printing "listening <port>") in its own process. */
+export async function startFloorServer(root: string, script: string, args: string[] = []): Promise<FloorServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], {
+    cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
@@ -28,7 +34,7 @@ export async function startProxyFloor(opts: { root: string; dynamodbEndpoint: st
       const m = /listening (\d+)/.exec(out);
       if (m) resolve(Number(m[1]));
     });
-    child.once('exit', (code) => reject(new Error(`proxy-server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return {
     url: `http://127.0.0.1:${port}/`,
@@ -38,6 +44,11 @@ export async function startProxyFloor(opts: { root: string; dynamodbEndpoint: st
       await exited;
     },
   };
+}
+
+/** bench/proxy-server.ts in its own process: the floor the API's getItem is compared with. */
+export function startProxyFloor(opts: { root: string; dynamodbEndpoint: string; table: string }): Promise<FloorServer> {
+  return startFloorServer(opts.root, 'proxy-server.ts', [opts.dynamodbEndpoint, opts.table]);
 }
 
 export async function startApiProcess(opts: {

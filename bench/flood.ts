@@ -8,13 +8,13 @@
 // server that runs no code for it. Writes bench/results/flood.json.
 //
 //   npm run bench:flood -- [--rounds 3] [--seconds 3]
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startApiProcess } from './api-process.js';
+import { startApiProcess, startFloorServer } from './api-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '3' } } });
@@ -30,29 +30,8 @@ interface Target {
 }
 
 async function startFloor(): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./flood-floor-server.ts', import.meta.url))], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const port = await new Promise<number>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening (\d+)/.exec(out);
-      if (m) resolve(Number(m[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`flood-floor-server exited with ${code}`)));
-  });
-  return {
-    name: 'bare server (floor)',
-    url: `http://127.0.0.1:${port}/graphql`,
-    headers: {},
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const floor = await startFloorServer(root, 'flood-floor-server.ts');
+  return { name: 'bare server (floor)', url: `${floor.url}graphql`, headers: {}, stop: floor.stop };
 }
 
 async function startTwin(): Promise<Target> {
