@@ -15,6 +15,7 @@ import { cpus, setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startApiProcess, startFloorServer } from './api-process.js';
+import { percentile } from './load.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seconds: { type: 'string', default: '3' } } });
@@ -61,7 +62,7 @@ async function measure(target: Target, agent: Agent, ms: number, until?: Promise
   return out;
 }
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))]!;
+const quantile = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q * 100);
 
 /** Quiet, flooded, quiet: the flooded p99 against the calmer quiet one. */
 async function round(target: Target) {

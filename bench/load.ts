@@ -11,7 +11,8 @@ export interface LoadResult {
   firstError?: string;
 }
 
-function percentile(sorted: number[], p: number): number {
+/** The p-th percentile (0–100) of latencies sorted ascending. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];
